@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@rr/server/audit';
+import { ConfigModule } from '@rr/server/config';
+import { IdentityModule } from '@rr/server/identity';
+import { PersistenceModule } from '@rr/server/persistence';
+import { QueueModule } from '@rr/server/queue';
+import { HealthController } from './health/health.controller';
+import { SystemController } from './system/system.controller';
+
+/** Composition root of the HTTP API: wires feature modules; rules live in the features. */
+@Module({
+  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule],
+  controllers: [HealthController, SystemController],
+})
+export class AppModule {}

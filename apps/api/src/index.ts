@@ -1,0 +1,2 @@
+export { createApiApp, listen } from './app.factory';
+export { AppModule } from './app.module';

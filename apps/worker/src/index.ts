@@ -1,0 +1,2 @@
+export { WorkerModule } from './worker.module';
+export { JobRunnerService } from './runtime/job-runner.service';

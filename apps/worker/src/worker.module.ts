@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from '@rr/server/audit';
+import { ConfigModule } from '@rr/server/config';
+import { PersistenceModule } from '@rr/server/persistence';
+import { QueueModule } from '@rr/server/queue';
+import { JobRunnerService } from './runtime/job-runner.service';
+import { HeartbeatHandler } from './system/heartbeat.handler';
+
+/** The worker process: no HTTP; BullMQ processors and repeatable schedules. */
+@Module({
+  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule],
+  providers: [JobRunnerService, HeartbeatHandler],
+})
+export class WorkerModule {}

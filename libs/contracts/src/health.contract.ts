@@ -1,0 +1,4 @@
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  checks: { postgres: 'up' | 'down'; redis: 'up' | 'down' };
+}

@@ -1,0 +1,6 @@
+// Browser-safe: request/response schemas shared by api, worker and web. Depends only on zod and @rr/domain.
+export * from './error-messages';
+export * from './auth.contract';
+export * from './organisation.contract';
+export * from './audit.contract';
+export * from './health.contract';

@@ -1,0 +1,4 @@
+// Public face of the pure domain library: no Nest, no TypeORM, no I/O.
+export * from './time/tokyo';
+export * from './errors/app-error';
+export * from './calendar';

@@ -1,0 +1,5 @@
+export * from './request-context';
+export * from './auth.decorators';
+export * from './zod-validation';
+export * from './all-exceptions.filter';
+export * from './api-zod.decorators';

@@ -1,0 +1,1 @@
+// Organisation feature (departments, sections, users): see its module.
