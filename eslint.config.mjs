@@ -8,6 +8,27 @@ import tseslint from 'typescript-eslint';
  * persistence only domain and config; features use the platform libs and other features only
  * through their index; the web never imports a server lib.
  */
+const DEP_CONSTRAINTS = [
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:config', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:server-core', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'] },
+  { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:config'] },
+  { sourceTag: 'type:queue', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'] },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:server-core', 'type:persistence', 'type:queue', 'type:feature'],
+  },
+  {
+    sourceTag: 'type:app-server',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:server-core', 'type:persistence', 'type:queue', 'type:feature', 'type:testing', 'type:app-server'],
+  },
+  // The test kit depends on no feature, so every feature's tests can use it without a cycle.
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:server-core', 'type:persistence', 'type:queue'] },
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'] },
+        ];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/*.cjs', '**/*.mjs', '.nx/**', 'tmp/**'] },
   js.configs.recommended,
@@ -27,28 +48,7 @@ export default tseslint.config(
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          depConstraints: [
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:config', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:server-core', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'] },
-            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:config'] },
-            { sourceTag: 'type:queue', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config'] },
-            {
-              sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:server-core', 'type:persistence', 'type:queue', 'type:feature'],
-            },
-            {
-              sourceTag: 'type:app-server',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:server-core', 'type:persistence', 'type:queue', 'type:feature', 'type:testing', 'type:app-server'],
-            },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:server-core', 'type:persistence', 'type:queue', 'type:feature'],
-            },
-            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'] },
-          ],
+          depConstraints: DEP_CONSTRAINTS,
         },
       ],
     },
@@ -61,5 +61,20 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'tools/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Tests of any server lib may use the shared test kit (libs/testing depends on no feature, so
+    // this adds no cycle).
+    files: ['libs/**/*.spec.ts', 'libs/**/*.int-spec.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: DEP_CONSTRAINTS.map((c) => (c.sourceTag === 'type:testing' || c.sourceTag === 'type:web' ? c : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] })),
+        },
+      ],
+    },
   },
 );

@@ -15,9 +15,10 @@ module.exports = {
     {
       ...preset,
       displayName: 'e2e',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/apps/web-e2e/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/apps/web-e2e/src/support/global-setup.ts',
-      globalTeardown: '<rootDir>/apps/web-e2e/src/support/global-teardown.ts',
+      globalSetup: '<rootDir>/apps/web-e2e/src/support/global-setup.cjs',
+      globalTeardown: '<rootDir>/apps/web-e2e/src/support/global-teardown.cjs',
     },
   ],
 };

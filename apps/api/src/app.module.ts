@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@rr/server/audit';
+import { CalendarModule } from '@rr/server/calendar';
 import { ConfigModule } from '@rr/server/config';
 import { IdentityModule } from '@rr/server/identity';
+import { OrganisationModule } from '@rr/server/organisation';
 import { PersistenceModule } from '@rr/server/persistence';
 import { QueueModule } from '@rr/server/queue';
 import { HealthController } from './health/health.controller';
@@ -9,7 +11,7 @@ import { SystemController } from './system/system.controller';
 
 /** Composition root of the HTTP API: wires feature modules; rules live in the features. */
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule],
+  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule],
   controllers: [HealthController, SystemController],
 })
 export class AppModule {}

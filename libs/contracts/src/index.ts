@@ -4,3 +4,4 @@ export * from './auth.contract';
 export * from './organisation.contract';
 export * from './audit.contract';
 export * from './health.contract';
+export * from './calendar.contract';

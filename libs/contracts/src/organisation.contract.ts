@@ -15,14 +15,13 @@ export const departmentSchema = z.object({
 });
 export type Department = z.infer<typeof departmentSchema>;
 
-export const createDepartmentSchema = z.strictObject({
-  code,
-  name,
-  kind: departmentKindSchema,
-  sortOrder: z.number().int().min(0).max(100000).default(0),
-});
+const sortOrder = z.number().int().min(0).max(100000);
+// Update schemas are built from the fields WITHOUT defaults: `.partial()` keeps `.default()`, so
+// `PATCH {}` would otherwise reset sortOrder, locale or isActive silently.
+const departmentFields = { code, name, kind: departmentKindSchema, sortOrder };
+export const createDepartmentSchema = z.strictObject({ ...departmentFields, sortOrder: sortOrder.default(0) });
 export type CreateDepartment = z.infer<typeof createDepartmentSchema>;
-export const updateDepartmentSchema = createDepartmentSchema.partial().strict();
+export const updateDepartmentSchema = z.strictObject(departmentFields).partial();
 
 export const sectionSchema = z.object({
   id: z.uuid(),
@@ -34,14 +33,10 @@ export const sectionSchema = z.object({
 });
 export type Section = z.infer<typeof sectionSchema>;
 
-export const createSectionSchema = z.strictObject({
-  code,
-  name,
-  departmentId: z.uuid(),
-  sortOrder: z.number().int().min(0).max(100000).default(0),
-});
+const sectionFields = { code, name, departmentId: z.uuid(), sortOrder };
+export const createSectionSchema = z.strictObject({ ...sectionFields, sortOrder: sortOrder.default(0) });
 export type CreateSection = z.infer<typeof createSectionSchema>;
-export const updateSectionSchema = createSectionSchema.partial().strict();
+export const updateSectionSchema = z.strictObject(sectionFields).partial();
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -64,20 +59,26 @@ export type User = z.infer<typeof userSchema>;
 
 const password = z.string().min(8).max(256);
 
-export const createUserSchema = z.strictObject({
+const userFields = {
   username: z.string().trim().min(2).max(64).regex(/^[a-z0-9._-]+$/),
   displayName: name,
-  nameKana: z.string().trim().max(100).default(''),
+  nameKana: z.string().trim().max(100),
   employeeNumber: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/),
   email: z.email().max(254),
   sectionId: z.uuid(),
   roles: z.array(roleSchema).min(1).max(5),
-  locale: z.enum(['ja', 'en']).default('ja'),
+  locale: z.enum(['ja', 'en']),
   password: password.optional(),
-  isActive: z.boolean().default(true),
+  isActive: z.boolean(),
+};
+export const createUserSchema = z.strictObject({
+  ...userFields,
+  nameKana: userFields.nameKana.default(''),
+  locale: userFields.locale.default('ja'),
+  isActive: userFields.isActive.default(true),
 });
 export type CreateUser = z.infer<typeof createUserSchema>;
-export const updateUserSchema = createUserSchema.partial().strict();
+export const updateUserSchema = z.strictObject(userFields).partial();
 export type UpdateUser = z.infer<typeof updateUserSchema>;
 
 export const setDeputiesSchema = z.strictObject({

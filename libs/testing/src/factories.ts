@@ -1,5 +1,4 @@
 import type { Role } from '@rr/contracts';
-import { hashPassword } from '@rr/server/identity';
 import { DepartmentEntity, SectionEntity, UserEntity } from '@rr/server/persistence';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -17,10 +16,18 @@ export interface TestUser {
   password: string;
 }
 
-/** A user with a real scrypt password hash, in a fresh section unless one is given. */
-export async function makeUser(ds: DataSource, opts: { roles?: Role[]; sectionId?: string; password?: string; username?: string } = {}): Promise<TestUser> {
+/**
+ * The scrypt hash of TEST_PASSWORD, made once with the product's own hasher (identity's
+ * password-hasher.ts) so the test kit does not depend on a feature lib and tests do not spend 100 ms
+ * hashing per user. auth.int-spec.ts proves the product verifies it.
+ */
+export const TEST_PASSWORD = 'correct horse battery';
+const TEST_PASSWORD_HASH = 'scrypt$32768$8$1$SY8e/mA0yksGLhYRXg6rVw==$dZNk5kVGnzQmo/BiQuD41WZkRaYyfBD+rq/S1YXVOaU=';
+
+/** A user who signs in with TEST_PASSWORD, in a fresh section unless one is given. */
+export async function makeUser(ds: DataSource, opts: { roles?: Role[]; sectionId?: string; username?: string } = {}): Promise<TestUser> {
   const sectionId = opts.sectionId ?? (await makeSection(ds)).id;
-  const password = opts.password ?? 'correct horse battery';
+  const password = TEST_PASSWORD;
   const id = unique();
   const user = await ds.getRepository(UserEntity).save({
     username: opts.username ?? `u${id}`.toLowerCase(),
@@ -31,7 +38,7 @@ export async function makeUser(ds: DataSource, opts: { roles?: Role[]; sectionId
     sectionId,
     roles: opts.roles ?? ['staff'],
     locale: 'ja',
-    passwordHash: await hashPassword(password),
+    passwordHash: TEST_PASSWORD_HASH,
   });
   return { user, password };
 }

@@ -1,2 +1,4 @@
 export * from './factories';
 export * from './http-client';
+export * from './oidc-provider';
+export * from './feature-test-app';

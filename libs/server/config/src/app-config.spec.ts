@@ -22,6 +22,24 @@ describe(loadConfig.name, () => {
     }
   });
 
+  it('should default notifications to the local SMTP sink with a development webhook secret', () => {
+    const config = loadConfig({});
+    expect(config.notifications.smtp.url).toBe('smtp://127.0.0.1:1025');
+    expect(config.notifications.webhook.secret.length).toBeGreaterThanOrEqual(16);
+    expect(config.notifications.webhook.allowedHosts).toEqual([]);
+    expect(config.notifications.leaseMs).toBeGreaterThan(config.notifications.smtp.timeoutMs);
+  });
+
+  it('should refuse production without a webhook secret and a lease shorter than a send timeout', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WEBHOOK_SECRET/);
+    expect(() => loadConfig({ NOTIFY_LEASE_MS: '5000', SMTP_TIMEOUT_MS: '15000' })).toThrow(/NOTIFY_LEASE_MS/);
+  });
+
+  it('should parse the webhook host allow-list and refuse a non-SMTP URL', () => {
+    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'Chat.City.Example, hooks.example.jp' }).notifications.webhook.allowedHosts).toEqual(['chat.city.example', 'hooks.example.jp']);
+    expect(() => loadConfig({ SMTP_URL: 'http://127.0.0.1:1025' })).toThrow(/SMTP_URL/);
+  });
+
   it('should refuse a partial OIDC configuration', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:9000' })).toThrow(/must be set together/);
   });

@@ -30,6 +30,24 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HEARTBEAT_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('256kb'),
+  // Notifications (docs/adr/0004-notification-outbox.md). Development defaults target the Mailpit sink.
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:$/.test(new URL(u).protocol), 'must be smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
+  SMTP_FROM: z.string().min(3).max(200).default('庁内リソース予約 <no-reply@chonai-rr.localhost>'),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  SMTP_TLS_REJECT_UNAUTHORIZED: bool.default(true),
+  WEBHOOK_SECRET: z.string().min(16).optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  NOTIFY_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  NOTIFY_RELAY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  NOTIFY_RELAY_BATCH: z.coerce.number().int().min(1).max(5_000).default(500),
+  NOTIFY_SWEEP_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
+  NOTIFY_STALE_AFTER_MS: z.coerce.number().int().min(1_000).default(120_000),
+  NOTIFY_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm').default('08:30'),
+  REMINDER_SCAN_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -57,6 +75,33 @@ export interface AppConfig {
   };
   logLevel: string;
   worker: { heartbeatEveryMs: number };
+  notifications: {
+    smtp: {
+      /** May carry credentials: never logged. */
+      url: string;
+      from: string;
+      poolSize: number;
+      timeoutMs: number;
+      tlsRejectUnauthorized: boolean;
+    };
+    webhook: {
+      /** Secret: HMAC-SHA256 key for the signature header; never logged. */
+      secret: string;
+      timeoutMs: number;
+      /** Host names a user's webhook URL may point at; empty = any (development). */
+      allowedHosts: string[];
+    };
+    maxAttempts: number;
+    backoffMs: number;
+    /** How long a claimed delivery is protected from a second sender; must exceed every send timeout. */
+    leaseMs: number;
+    relayPollMs: number;
+    relayBatch: number;
+    sweepEveryMs: number;
+    staleAfterMs: number;
+    digestTime: string;
+    reminderScanEveryMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -74,6 +119,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const notificationProblems: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.WEBHOOK_SECRET) notificationProblems.push('WEBHOOK_SECRET: required in production (at least 16 characters)');
+  if (e.NOTIFY_LEASE_MS <= Math.max(e.SMTP_TIMEOUT_MS, e.WEBHOOK_TIMEOUT_MS) + 1000) {
+    notificationProblems.push('NOTIFY_LEASE_MS: must exceed SMTP_TIMEOUT_MS and WEBHOOK_TIMEOUT_MS by more than 1000 ms (a live sender must never lose its lease)');
+  }
+  if (notificationProblems.length) throw new ConfigError(notificationProblems);
   const oidcKeys = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_REDIRECT_URI];
   const oidcSet = oidcKeys.filter((v) => v !== undefined).length;
   if (oidcSet > 0 && oidcSet < oidcKeys.length) {
@@ -106,5 +157,28 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     logLevel: e.LOG_LEVEL,
     worker: { heartbeatEveryMs: e.HEARTBEAT_EVERY_MS },
+    notifications: {
+      smtp: {
+        url: e.SMTP_URL,
+        from: e.SMTP_FROM,
+        poolSize: e.SMTP_POOL_SIZE,
+        timeoutMs: e.SMTP_TIMEOUT_MS,
+        tlsRejectUnauthorized: e.SMTP_TLS_REJECT_UNAUTHORIZED,
+      },
+      webhook: {
+        secret: e.WEBHOOK_SECRET ?? 'development-webhook-secret',
+        timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+        allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      },
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      backoffMs: e.NOTIFY_BACKOFF_MS,
+      leaseMs: e.NOTIFY_LEASE_MS,
+      relayPollMs: e.NOTIFY_RELAY_POLL_MS,
+      relayBatch: e.NOTIFY_RELAY_BATCH,
+      sweepEveryMs: e.NOTIFY_SWEEP_EVERY_MS,
+      staleAfterMs: e.NOTIFY_STALE_AFTER_MS,
+      digestTime: e.NOTIFY_DIGEST_TIME,
+      reminderScanEveryMs: e.REMINDER_SCAN_EVERY_MS,
+    },
   };
 }

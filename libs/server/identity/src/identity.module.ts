@@ -4,10 +4,13 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { IdentityRepository } from './identity.repository';
+import { OidcClient } from './oidc/oidc-client';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 
 @Module({
-  controllers: [AuthController],
-  providers: [IdentityRepository, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, OidcController],
+  providers: [IdentityRepository, AuthService, OidcClient, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class IdentityModule {}

@@ -18,6 +18,22 @@ export class IdentityRepository {
     return this.tx.manager.findOne(UserEntity, { where: { [field]: value }, relations: { section: { department: true } } });
   }
 
+  /**
+   * Users whose e-mail equals `email` ignoring case (single sign-on matching: IdPs and the HR CSV
+   * disagree on capitals). At most two rows, enough for the caller to refuse an ambiguous match,
+   * since the unique index on users.email is case-sensitive.
+   */
+  findUsersByEmailIgnoringCase(email: string): Promise<UserEntity[]> {
+    return this.tx.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .innerJoinAndSelect('u.section', 'sec')
+      .innerJoinAndSelect('sec.department', 'd')
+      .where('lower(u.email) = lower(:email)', { email })
+      .orderBy('u.id')
+      .limit(2)
+      .getMany();
+  }
+
   /** Counts a failure atomically and locks the account when the limit is reached. */
   async recordFailure(userId: string, maxFailures: number, lockMinutes: number): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].

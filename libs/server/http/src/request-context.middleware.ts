@@ -1,5 +1,5 @@
 import { pickLocale } from '@rr/contracts';
-import { requestContext } from '@rr/server/http';
+import { requestContext } from './request-context';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 

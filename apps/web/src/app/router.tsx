@@ -1,0 +1,76 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './layout/app-layout';
+import { RouteErrorPage } from './route-error-page';
+import { LoginPage } from '../features/auth/components/login-page';
+import { RequireAuth } from '../features/auth/components/require-auth';
+import { RequireRole } from '../features/auth/components/require-role';
+import { ADMIN_AREA_ROLES, ADMIN_ROLES, AUDIT_ROLES } from '../features/auth/roles';
+import { HomePage } from '../features/home/components/home-page';
+import { CarsPage } from '../features/cars/components/cars-page';
+import { RoomsPage } from '../features/rooms/components/rooms-page';
+import { AcRequestsPage } from '../features/ac-requests/components/ac-requests-page';
+import { NotificationsPage } from '../features/notifications/components/notifications-page';
+import { AdminIndexRedirect, AdminLayout } from '../features/admin/components/admin-layout';
+import { NotFoundPage } from '../shared/components/not-found-page';
+import { LoadingState } from '../shared/components/loading-state';
+
+type AdminPages = typeof import('../features/admin/admin-pages');
+const admin = (name: keyof AdminPages) => async () => {
+  const pages = await import('../features/admin/admin-pages');
+  return { Component: pages[name] };
+};
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteErrorPage />,
+    // Shown while a lazily loaded screen's code arrives on a direct visit (e.g. /admin/users).
+    hydrateFallbackElement: <LoadingState fullPage />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'cars', element: <CarsPage /> },
+          { path: 'rooms', element: <RoomsPage /> },
+          { path: 'ac', element: <AcRequestsPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          {
+            path: 'admin',
+            element: (
+              <RequireRole roles={ADMIN_AREA_ROLES}>
+                <AdminLayout />
+              </RequireRole>
+            ),
+            children: [
+              { index: true, element: <AdminIndexRedirect /> },
+              {
+                element: <RequireRole roles={ADMIN_ROLES} />,
+                children: [
+                  { path: 'departments', lazy: admin('DepartmentsPage') },
+                  { path: 'sections', lazy: admin('SectionsPage') },
+                  { path: 'users', lazy: admin('UsersPage') },
+                  { path: 'users/new', lazy: admin('UserCreatePage') },
+                  { path: 'users/import', lazy: admin('UserCsvImportPage') },
+                  { path: 'users/:id', lazy: admin('UserDetailPage') },
+                  { path: 'closed-days', lazy: admin('ClosedDaysPage') },
+                ],
+              },
+              {
+                element: <RequireRole roles={AUDIT_ROLES} />,
+                children: [{ path: 'audit', lazy: admin('AuditLogPage') }],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

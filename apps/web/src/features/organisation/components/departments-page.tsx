@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { createDepartmentSchema, type Department } from '@rr/contracts';
+import { useDeleteDepartment, useDepartments, useSaveDepartment } from '../api/departments.api';
+import { DEPARTMENT_KINDS } from './department-kind';
+import { PageHeader } from '../../../shared/components/page-header';
+import { ErrorAlert, SuccessNotice } from '../../../shared/components/error-alert';
+import { LoadingState } from '../../../shared/components/loading-state';
+import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
+import { validateWith, type FieldErrors } from '../../../shared/forms/validate';
+
+function DepartmentForm({ initial, onDone }: { initial: Department | null; onDone: (name: string) => void }) {
+  const { t } = useTranslation();
+  const save = useSaveDepartment();
+  const [code, setCode] = useState(initial?.code ?? '');
+  const [name, setName] = useState(initial?.name ?? '');
+  const [kind, setKind] = useState<Department['kind']>(initial?.kind ?? 'kyoku');
+  const [sortOrder, setSortOrder] = useState<number | string>(initial?.sortOrder ?? 0);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const result = validateWith(
+      createDepartmentSchema,
+      { code, name, kind, sortOrder: Number(sortOrder) },
+      { code: t('validation.code'), name: t('validation.name'), sortOrder: t('validation.sortOrder') },
+      t('validation.invalid'),
+    );
+    if (result.errors) return setErrors(result.errors);
+    setErrors({});
+    save.mutate(
+      { id: initial?.id, body: result.data },
+      { onSuccess: (d) => onDone(d?.name ?? name) },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <ErrorAlert error={save.error} />
+        <TextInput label={t('org.department.code')} description={t('org.codeHelp')} required value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} />
+        <TextInput label={t('org.department.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+        <NativeSelect
+          label={t('org.department.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as Department['kind'])}
+          data={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+        />
+        <NumberInput label={t('org.sortOrder')} min={0} max={100000} value={sortOrder} onChange={setSortOrder} error={errors.sortOrder} allowDecimal={false} allowNegative={false} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function DepartmentsPage() {
+  const { t } = useTranslation();
+  const departments = useDepartments();
+  const remove = useDeleteDepartment();
+  const [editing, setEditing] = useState<Department | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Department | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const rows = [...(departments.data ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t('org.department.title')}
+        description={t('org.department.lead')}
+        actions={<Button onClick={() => setEditing('new')}>{t('org.department.add')}</Button>}
+      />
+      <SuccessNotice>{notice}</SuccessNotice>
+      {departments.isPending && <LoadingState />}
+      <ErrorAlert error={departments.error} />
+      {departments.data && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table captionSide="top" striped highlightOnHover verticalSpacing="sm">
+            <Table.Caption>{t('org.department.caption', { count: rows.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('org.department.code')}</Table.Th>
+                <Table.Th scope="col">{t('org.department.name')}</Table.Th>
+                <Table.Th scope="col">{t('org.department.kind')}</Table.Th>
+                <Table.Th scope="col">{t('org.sortOrder')}</Table.Th>
+                <Table.Th scope="col">{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={5}>
+                    <Text c="dimmed">{t('common.empty')}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {rows.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>{d.code}</Table.Td>
+                  <Table.Th scope="row" fw={600}>
+                    {d.name}
+                  </Table.Th>
+                  <Table.Td>{t(`org.kind.${d.kind}`)}</Table.Td>
+                  <Table.Td>{d.sortOrder}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button size="sm" variant="default" onClick={() => setEditing(d)} aria-label={t('common.editItem', { name: d.name })}>
+                        {t('common.edit')}
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="outline"
+                        color="red"
+                        onClick={() => {
+                          remove.reset();
+                          setDeleting(d);
+                        }}
+                        aria-label={t('common.deleteItem', { name: d.name })}
+                      >
+                        {t('common.delete')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('org.department.add') : t('org.department.edit')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {editing !== null && (
+          <DepartmentForm
+            initial={editing === 'new' ? null : editing}
+            onDone={(name) => {
+              setNotice(t('common.saved', { name }));
+              setEditing(null);
+            }}
+          />
+        )}
+      </Modal>
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('org.department.delete')}
+        message={t('common.confirmDelete', { name: deleting?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        pending={remove.isPending}
+        error={remove.error}
+        onClose={() => setDeleting(null)}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              setNotice(t('common.deleted', { name: deleting.name }));
+              setDeleting(null);
+            },
+          })
+        }
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,17 @@
+import { Anchor, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from './page-header';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <PageHeader title={t('errors.notFoundTitle')} />
+      <Text>{t('errors.notFoundBody')}</Text>
+      <Anchor component={Link} to="/">
+        {t('errors.backHome')}
+      </Anchor>
+    </Stack>
+  );
+}
