@@ -5,3 +5,4 @@ export * from './organisation.contract';
 export * from './audit.contract';
 export * from './health.contract';
 export * from './calendar.contract';
+export * from './notifications.contract';
