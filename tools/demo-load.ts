@@ -4,6 +4,7 @@ import { hashPassword } from '@rr/server/identity';
 import { ApproverDeputyEntity, createDataSource, DepartmentEntity, SectionEntity, UserEntity } from '@rr/server/persistence';
 import { DataSource } from 'typeorm';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo/organisation.data';
+import { loadCarDemoData } from './demo/cars.data';
 
 /**
  * `npm run demo:load`: loads the demo organisation and accounts (idempotent: upserts by code and
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   try {
     const counts = await loadDemoData(ds);
     console.log(`demo data: ${counts.departments} departments, ${counts.sections} sections, ${counts.users} users (password: ${DEMO_PASSWORD})`);
+    const cars = await loadCarDemoData(ds);
+    console.log(`demo cars: ${cars.cars} cars at 勝山地下駐車場, ${cars.drivers} drivers, ${cars.blocks} new blocks, ${cars.bookings} new bookings`);
   } finally {
     await ds.destroy();
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@rr/server/audit';
 import { CalendarModule } from '@rr/server/calendar';
+import { CarsModule } from '@rr/server/cars';
 import { ConfigModule } from '@rr/server/config';
 import { IdentityModule } from '@rr/server/identity';
 import { OrganisationModule } from '@rr/server/organisation';
@@ -11,7 +12,7 @@ import { SystemController } from './system/system.controller';
 
 /** Composition root of the HTTP API: wires feature modules; rules live in the features. */
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule],
+  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule],
   controllers: [HealthController, SystemController],
 })
 export class AppModule {}

@@ -6,3 +6,4 @@ export * from './audit.contract';
 export * from './health.contract';
 export * from './calendar.contract';
 export * from './notifications.contract';
+export * from './cars.contract';

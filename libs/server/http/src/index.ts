@@ -6,3 +6,4 @@ export * from './api-zod.decorators';
 export * from './request-context.middleware';
 export * from './http-pipeline';
 export * from './id-param.pipe';
+export * from './patch-body.pipe';

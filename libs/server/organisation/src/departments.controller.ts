@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type CreateDepartment, createDepartmentSchema, type Department, updateDepartmentSchema } from '@rr/contracts';
-import { ApiZodBody, IdParamPipe, Roles, SignedIn, ZodPipe } from '@rr/server/http';
+import { ApiZodBody, IdParamPipe, PatchBodyPipe, Roles, SignedIn, ZodPipe } from '@rr/server/http';
 import { DepartmentsService } from './departments.service';
 import { OrgErrors } from './organisation.errors';
 
@@ -28,7 +28,7 @@ export class DepartmentsController {
   @Patch(':id')
   @Roles('sysadmin')
   @ApiZodBody(updateDepartmentSchema)
-  update(@Param('id', departmentId) id: string, @Body(new ZodPipe(updateDepartmentSchema)) body: Partial<CreateDepartment>): Promise<Department> {
+  update(@Param('id', departmentId) id: string, @Body(new PatchBodyPipe(updateDepartmentSchema)) body: Partial<CreateDepartment>): Promise<Department> {
     return this.departments.update(id, body);
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type CreateSection, createSectionSchema, type Section, updateSectionSchema } from '@rr/contracts';
-import { ApiZodBody, IdParamPipe, Roles, SignedIn, ZodPipe } from '@rr/server/http';
+import { ApiZodBody, IdParamPipe, PatchBodyPipe, Roles, SignedIn, ZodPipe } from '@rr/server/http';
 import { OrgErrors } from './organisation.errors';
 import { SectionsService } from './sections.service';
 
@@ -28,7 +28,7 @@ export class SectionsController {
   @Patch(':id')
   @Roles('sysadmin')
   @ApiZodBody(updateSectionSchema)
-  update(@Param('id', sectionId) id: string, @Body(new ZodPipe(updateSectionSchema)) body: Partial<CreateSection>): Promise<Section> {
+  update(@Param('id', sectionId) id: string, @Body(new PatchBodyPipe(updateSectionSchema)) body: Partial<CreateSection>): Promise<Section> {
     return this.sections.update(id, body);
   }
 

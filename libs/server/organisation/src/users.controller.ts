@@ -11,7 +11,7 @@ import {
   type UserCsvImportResult,
   USER_CSV_COLUMNS,
 } from '@rr/contracts';
-import { ApiZodBody, ApiZodQuery, IdParamPipe, Roles, ZodPipe } from '@rr/server/http';
+import { ApiZodBody, ApiZodQuery, IdParamPipe, PatchBodyPipe, Roles, ZodPipe } from '@rr/server/http';
 import { z } from 'zod';
 import { OrganisationService } from './organisation.service';
 import { OrgErrors } from './organisation.errors';
@@ -63,7 +63,7 @@ export class UsersController {
   @Patch(':id')
   @Roles('sysadmin')
   @ApiZodBody(updateUserSchema)
-  update(@Param('id', userId) id: string, @Body(new ZodPipe(updateUserSchema)) body: Partial<UpdateUser>): Promise<User> {
+  update(@Param('id', userId) id: string, @Body(new PatchBodyPipe(updateUserSchema)) body: Partial<UpdateUser>): Promise<User> {
     return this.users.update(id, body);
   }
 

@@ -1,10 +1,12 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { ClosedDayEntity } from './entities/calendar.entity';
+import { CarBlockEntity, CarBookingEntity, CarBookingSettingsEntity, CarClassEntity, CarEntity, CarPoolEntity, DriverEntity, GarageEntity } from './entities/cars.entity';
 import { ApproverDeputyEntity, DepartmentEntity, SectionEntity, UserAbsenceEntity, UserEntity } from './entities/organisation.entity';
 import { SessionEntity } from './entities/session.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { InitialOrganisationAuthAudit1795300000000 } from './migrations/1795300000000-InitialOrganisationAuthAudit';
+import { AddFleetDriversCarBookings1795300003000 } from './migrations/1795300003000-AddFleetDriversCarBookings';
 
 /** Registered as classes, not globs, so the list is explicit and bundling works. */
 export const ENTITIES = [
@@ -17,10 +19,18 @@ export const ENTITIES = [
   AuditLogEntity,
   ClosedDayEntity,
   WorkerHeartbeatEntity,
+  GarageEntity,
+  CarClassEntity,
+  CarPoolEntity,
+  CarEntity,
+  CarBlockEntity,
+  DriverEntity,
+  CarBookingEntity,
+  CarBookingSettingsEntity,
 ];
 
 /** In order. Never edit a migration after it lands; add a new one. */
-export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000];
+export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddFleetDriversCarBookings1795300003000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

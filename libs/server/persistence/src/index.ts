@@ -6,3 +6,4 @@ export * from './entities/session.entity';
 export * from './entities/audit-log.entity';
 export * from './entities/calendar.entity';
 export * from './entities/worker-heartbeat.entity';
+export * from './entities/cars.entity';
