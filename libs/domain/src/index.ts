@@ -2,3 +2,4 @@
 export * from './time/tokyo';
 export * from './errors/app-error';
 export * from './calendar';
+export * from './lottery';
