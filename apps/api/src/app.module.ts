@@ -4,6 +4,7 @@ import { CalendarModule } from '@rr/server/calendar';
 import { CarsModule } from '@rr/server/cars';
 import { ConfigModule } from '@rr/server/config';
 import { IdentityModule } from '@rr/server/identity';
+import { NotificationsModule } from '@rr/server/notifications';
 import { OrganisationModule } from '@rr/server/organisation';
 import { PersistenceModule } from '@rr/server/persistence';
 import { QueueModule } from '@rr/server/queue';
@@ -12,7 +13,7 @@ import { SystemController } from './system/system.controller';
 
 /** Composition root of the HTTP API: wires feature modules; rules live in the features. */
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule],
+  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule, NotificationsModule],
   controllers: [HealthController, SystemController],
 })
 export class AppModule {}

@@ -4,12 +4,13 @@ import { AuditModule } from '@rr/server/audit';
 import { ConfigModule } from '@rr/server/config';
 import { PersistenceModule } from '@rr/server/persistence';
 import { QueueModule } from '@rr/server/queue';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { JobRunnerService } from './runtime/job-runner.service';
 import { HeartbeatHandler } from './system/heartbeat.handler';
 
 /** The worker process: no HTTP; BullMQ processors and repeatable schedules. */
 @Module({
-  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule],
+  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule],
   providers: [JobRunnerService, HeartbeatHandler],
 })
 export class WorkerModule {}

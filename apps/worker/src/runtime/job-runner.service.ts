@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '@rr/server/config';
-import { JOB_HANDLER, JOB_QUEUE, JobHandlerInstance, JobName, QUEUE_NAMES, QueueName, QueueService, redisOptions } from '@rr/server/queue';
+import { JOB_HANDLER, JOB_QUEUE, QUEUE_CONCURRENCY, JobHandlerInstance, JobName, QUEUE_NAMES, QueueName, QueueService, redisOptions } from '@rr/server/queue';
 import { Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 
@@ -56,7 +56,7 @@ export class JobRunnerService implements OnApplicationBootstrap, OnApplicationSh
         if (!handler) throw new Error(`no handler for ${job.name}`);
         return handler.handle(job);
       },
-      { connection: redisOptions(this.config.redis.url), prefix: this.config.redis.prefix, concurrency: 8 },
+      { connection: redisOptions(this.config.redis.url), prefix: this.config.redis.prefix, concurrency: QUEUE_CONCURRENCY[queue] ?? QUEUE_CONCURRENCY.default },
     );
     worker.on('failed', (job, err) => this.logger.warn(`job ${job?.id} (${job?.name}) failed: ${err.message}`));
     worker.on('error', (err) => this.logger.error(`worker error on ${queue}: ${err.message}`));

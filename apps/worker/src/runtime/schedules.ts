@@ -12,4 +12,8 @@ interface Schedule<N extends JobName = JobName> {
 /** Every repeatable job. Cron-like work only enqueues; the job does the work. */
 export const SCHEDULES = (config: AppConfig): Schedule[] => [
   { id: 'schedule:system.heartbeat', job: 'system.heartbeat', everyMs: config.worker.heartbeatEveryMs, data: { requestedBy: 'schedule' } },
+  { id: 'schedule:notification.sweep', job: 'notification.sweep', everyMs: config.notifications.sweepEveryMs, data: {} },
+  { id: 'schedule:notification.digest', job: 'notification.digest', everyMs: 60_000, data: {} },
+  { id: 'schedule:reminder.scan', job: 'reminder.scan', everyMs: config.notifications.reminderScanEveryMs, data: {} },
+  { id: 'schedule:reminder.plan-absences', job: 'reminder.plan-absences', everyMs: 10 * 60_000, data: {} },
 ];

@@ -13,7 +13,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(4200),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/chonai_rr'),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(30),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('rr'),
   PUBLIC_URL: z.string().url().default('http://localhost:4200'),
@@ -33,7 +33,7 @@ const envSchema = z.object({
   // Notifications (docs/adr/0004-notification-outbox.md). Development defaults target the Mailpit sink.
   SMTP_URL: z.string().url().refine((u) => /^smtps?:$/.test(new URL(u).protocol), 'must be smtp:// or smtps://').default('smtp://127.0.0.1:1025'),
   SMTP_FROM: z.string().min(3).max(200).default('庁内リソース予約 <no-reply@chonai-rr.localhost>'),
-  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(24),
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
   SMTP_TLS_REJECT_UNAUTHORIZED: bool.default(true),
   WEBHOOK_SECRET: z.string().min(16).optional(),

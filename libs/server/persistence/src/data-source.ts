@@ -3,9 +3,18 @@ import { AuditLogEntity } from './entities/audit-log.entity';
 import { ClosedDayEntity } from './entities/calendar.entity';
 import { CarBlockEntity, CarBookingEntity, CarBookingSettingsEntity, CarClassEntity, CarEntity, CarPoolEntity, DriverEntity, GarageEntity } from './entities/cars.entity';
 import { ApproverDeputyEntity, DepartmentEntity, SectionEntity, UserAbsenceEntity, UserEntity } from './entities/organisation.entity';
+import {
+  NotificationAttemptEntity,
+  NotificationDeliveryEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  NotificationSettingsEntity,
+} from './entities/notification.entity';
+import { ReminderEntity } from './entities/notification-reminder.entity';
 import { SessionEntity } from './entities/session.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { InitialOrganisationAuthAudit1795300000000 } from './migrations/1795300000000-InitialOrganisationAuthAudit';
+import { AddNotifications1795300002000 } from './migrations/1795300002000-AddNotifications';
 import { AddFleetDriversCarBookings1795300003000 } from './migrations/1795300003000-AddFleetDriversCarBookings';
 
 /** Registered as classes, not globs, so the list is explicit and bundling works. */
@@ -19,6 +28,12 @@ export const ENTITIES = [
   AuditLogEntity,
   ClosedDayEntity,
   WorkerHeartbeatEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationAttemptEntity,
+  NotificationSettingsEntity,
+  NotificationPreferenceEntity,
+  ReminderEntity,
   GarageEntity,
   CarClassEntity,
   CarPoolEntity,
@@ -30,7 +45,7 @@ export const ENTITIES = [
 ];
 
 /** In order. Never edit a migration after it lands; add a new one. */
-export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddFleetDriversCarBookings1795300003000];
+export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -7,3 +7,5 @@ export * from './entities/audit-log.entity';
 export * from './entities/calendar.entity';
 export * from './entities/worker-heartbeat.entity';
 export * from './entities/cars.entity';
+export * from './entities/notification.entity';
+export * from './entities/notification-reminder.entity';

