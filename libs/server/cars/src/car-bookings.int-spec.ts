@@ -276,6 +276,8 @@ describe('Car bookings (HTTP, real PostgreSQL)', () => {
       const unchanged = await a.client.get(`/api/car-bookings/${mine.body.id}`);
       expect(unchanged.body).toMatchObject({ endsAt: new Date(tokyoAt(5, '14:00')).toISOString(), destination: '小倉南区役所' });
 
+      // A free truck in another pool must not be taken: a class change stays in the booking's pool.
+      await makeCar(ds, await makeFleet(ds), { classCode: 'truck', seats: 2 });
       const byClass = await a.client.patch(`/api/car-bookings/${mine.body.id}`, { classCode: 'truck' });
       expect(byClass.status).toBe(409);
       expect(byClass.body.code).toBe('CAR_BOOKING_CLASS_FULL');

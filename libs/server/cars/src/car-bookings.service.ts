@@ -128,8 +128,10 @@ export class CarBookingsService {
         if ((timeChanged || driverChanged || carChanged) && !MOVABLE_SOURCES.has(before.source)) throw CarErrors.notEditable();
         if (timeChanged) checkBookingWindow(trip.startsAt, trip.endsAt, rules, now);
         const driver = await this.checkDriver(patch.driverId ?? before.driverId, actor, trip, now, rules, before.driverId);
+        // A change of class stays in the pool the booking was made in (the pool is what a lottery
+        // round or a section's allocation is about), never silently moving to another garage's cars.
         const carIds = patch.classCode
-          ? await this.classCandidates(patch.classCode, undefined, { ...trip, passengers }, id)
+          ? await this.classCandidates(patch.classCode, (await this.cars.findById(before.carId))?.poolId, { ...trip, passengers }, id)
           : [patch.carId ?? before.carId];
         const policy: PolicyContext | null =
           before.source === 'first_come' ? { bookingId: id, driverId: driver.userId, bookedBy: before.bookedBy, sectionId: driver.sectionId, ...trip, now } : null;
