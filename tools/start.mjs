@@ -81,8 +81,15 @@ if (!production) {
   sh('npm', ['run', '--silent', 'demo:load']);
 }
 
+// E-mail goes to SMTP_URL; without Docker's Mailpit, a small sink keeps development mail in tmp/mail.
+const SMTP_URL = env.SMTP_URL ?? 'smtp://127.0.0.1:1025';
+const smtpLocal = ['127.0.0.1', 'localhost'].includes(new URL(SMTP_URL).hostname);
+const needSink = !production && smtpLocal && !(await answers(SMTP_URL, 1025));
+env.DEV_MAIL_PORT = new URL(SMTP_URL).port || '1025';
+
 step('serving api (:3000), worker and web (:4200)');
 const procs = [
+  ...(needSink ? [['mail', ['-r', '@swc-node/register', 'tools/dev-mail-sink.ts']]] : []),
   ['api', ['-r', '@swc-node/register', 'apps/api/src/main.ts']],
   ['worker', ['-r', '@swc-node/register', 'apps/worker/src/main.ts']],
   ['web', ['node_modules/vite/bin/vite.js', '--config', 'apps/web/vite.config.mts']],
@@ -97,7 +104,8 @@ const procs = [
   });
   return child;
 });
-console.log(`\n  Open http://localhost:${env.WEB_PORT ?? 4200} and sign in as staff1 / demo-pass (demo only).\n`);
+console.log(`\n  Open http://localhost:${env.WEB_PORT ?? 4200} and sign in as staff1 / demo-pass (demo only).`);
+console.log(needSink ? '  E-mail is kept in tmp/mail/*.eml (development sink).\n' : `  E-mail goes to ${SMTP_URL} (Mailpit UI: http://localhost:8025 with docker compose).\n`);
 
 let stopping = false;
 function shutdown(code) {
