@@ -15,7 +15,7 @@ module.exports = {
     {
       ...preset,
       displayName: 'e2e',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/apps/web-e2e/src/support/jest-timeout.ts'],
       testMatch: ['<rootDir>/apps/web-e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/apps/web-e2e/src/support/global-setup.cjs',
       globalTeardown: '<rootDir>/apps/web-e2e/src/support/global-teardown.cjs',
