@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { RouteErrorPage } from './route-error-page';
 import { LoginPage } from '../features/auth/components/login-page';
@@ -6,10 +6,9 @@ import { RequireAuth } from '../features/auth/components/require-auth';
 import { RequireRole } from '../features/auth/components/require-role';
 import { ADMIN_AREA_ROLES, ADMIN_ROLES, AUDIT_ROLES } from '../features/auth/roles';
 import { HomePage } from '../features/home/components/home-page';
-import { CarsPage } from '../features/cars/components/cars-page';
+import { CAR_ADMIN_ROLES } from '../features/cars/roles';
 import { RoomsPage } from '../features/rooms/components/rooms-page';
 import { AcRequestsPage } from '../features/ac-requests/components/ac-requests-page';
-import { NotificationsPage } from '../features/notifications/components/notifications-page';
 import { AdminIndexRedirect, AdminLayout } from '../features/admin/components/admin-layout';
 import { NotFoundPage } from '../shared/components/not-found-page';
 import { LoadingState } from '../shared/components/loading-state';
@@ -17,6 +16,18 @@ import { LoadingState } from '../shared/components/loading-state';
 type AdminPages = typeof import('../features/admin/admin-pages');
 const admin = (name: keyof AdminPages) => async () => {
   const pages = await import('../features/admin/admin-pages');
+  return { Component: pages[name] };
+};
+
+type NotificationsPages = typeof import('../features/notifications/notifications-pages');
+const notifications = (name: keyof NotificationsPages) => async () => {
+  const pages = await import('../features/notifications/notifications-pages');
+  return { Component: pages[name] };
+};
+
+type CarsPages = typeof import('../features/cars/cars-pages');
+const cars = (name: keyof CarsPages) => async () => {
+  const pages = await import('../features/cars/cars-pages');
   return { Component: pages[name] };
 };
 
@@ -32,10 +43,34 @@ export const routes: RouteObject[] = [
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'cars', element: <CarsPage /> },
+          {
+            path: 'cars',
+            lazy: cars('CarsLayout'),
+            children: [
+              { index: true, lazy: cars('AvailabilityPage') },
+              { path: 'new', lazy: cars('BookingNewPage') },
+              { path: 'bookings', lazy: cars('MyBookingsPage') },
+              { path: 'bookings/:id/edit', lazy: cars('BookingEditPage') },
+              { path: 'driver', lazy: cars('DriverPage') },
+              {
+                path: 'admin',
+                element: <RequireRole roles={CAR_ADMIN_ROLES} />,
+                children: [
+                  { index: true, element: <Navigate to="cars" replace /> },
+                  { path: 'cars', lazy: cars('AdminCarsPage') },
+                  { path: 'blocks', lazy: cars('AdminBlocksPage') },
+                  { path: 'drivers', lazy: cars('AdminDriversPage') },
+                  { path: 'bookings', lazy: cars('AdminBookingsPage') },
+                  { path: 'settings', lazy: cars('AdminSettingsPage') },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
           { path: 'rooms', element: <RoomsPage /> },
           { path: 'ac', element: <AcRequestsPage /> },
-          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'notifications', lazy: notifications('NotificationsPage') },
+          { path: 'notifications/settings', lazy: notifications('NotificationSettingsPage') },
           {
             path: 'admin',
             element: (
@@ -55,6 +90,7 @@ export const routes: RouteObject[] = [
                   { path: 'users/import', lazy: admin('UserCsvImportPage') },
                   { path: 'users/:id', lazy: admin('UserDetailPage') },
                   { path: 'closed-days', lazy: admin('ClosedDaysPage') },
+                  { path: 'notifications', lazy: admin('AdminNotificationsPage') },
                 ],
               },
               {

@@ -7,3 +7,4 @@ export { UserDetailPage } from '../organisation/components/user-detail-page';
 export { UserCsvImportPage } from '../organisation/components/user-csv-import-page';
 export { AuditLogPage } from '../audit/components/audit-log-page';
 export { ClosedDaysPage } from '../calendar/components/closed-days-page';
+export { AdminNotificationsPage } from '../admin-notifications/components/admin-notifications-page';

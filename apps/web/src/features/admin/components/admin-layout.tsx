@@ -7,7 +7,7 @@ import { ADMIN_ROLES, AUDIT_ROLES, hasAnyRole } from '../../auth/roles';
 
 interface AdminSection {
   to: string;
-  labelKey: 'admin.nav.departments' | 'admin.nav.sections' | 'admin.nav.users' | 'admin.nav.audit' | 'admin.nav.closedDays';
+  labelKey: 'admin.nav.departments' | 'admin.nav.sections' | 'admin.nav.users' | 'admin.nav.audit' | 'admin.nav.closedDays' | 'admin.nav.notifications';
   roles: readonly Role[];
 }
 
@@ -17,6 +17,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { to: '/admin/users', labelKey: 'admin.nav.users', roles: ADMIN_ROLES },
   { to: '/admin/audit', labelKey: 'admin.nav.audit', roles: AUDIT_ROLES },
   { to: '/admin/closed-days', labelKey: 'admin.nav.closedDays', roles: ADMIN_ROLES },
+  { to: '/admin/notifications', labelKey: 'admin.nav.notifications', roles: ADMIN_ROLES },
 ];
 
 /** 管理: a sub-navigation of the admin screens this user may open, above the current one. */

@@ -12,14 +12,25 @@ function BellIcon() {
   );
 }
 
-/** Header bell: links to the inbox; shows the unread count only once the API reports one. */
+/**
+ * Header bell: links to the inbox (/notifications). Its accessible name carries the unread count
+ * (「通知（未読3件）」); the red badge is decoration for sighted users and hidden from screen readers.
+ * The count is polled every 30 s and refreshed when the window regains focus.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const { data: count } = useUnreadCount();
   const unread = typeof count === 'number' && count > 0 ? count : 0;
   const label = unread > 0 ? t('header.bellUnread', { count: unread }) : t('header.bell');
   return (
-    <Indicator label={unread > 99 ? '99+' : unread} disabled={unread === 0} size={20} color="red" offset={6} inline>
+    <Indicator
+      label={<span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
+      disabled={unread === 0}
+      size={20}
+      color="red"
+      offset={6}
+      inline
+    >
       <ActionIcon component={Link} to="/notifications" variant="subtle" size={44} aria-label={label} title={label}>
         <BellIcon />
       </ActionIcon>
