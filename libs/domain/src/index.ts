@@ -3,3 +3,4 @@ export * from './time/tokyo';
 export * from './errors/app-error';
 export * from './calendar';
 export * from './lottery';
+export * from './ac-extension';
