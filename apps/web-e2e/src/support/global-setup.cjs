@@ -84,5 +84,6 @@ module.exports = async function globalSetup() {
   }
   process.env.E2E_BASE_URL = `http://127.0.0.1:${webPort}`;
   process.env.E2E_API_URL = `http://127.0.0.1:${apiPort}`;
-  process.env.DATABASE_URL = db.url;
+  // Not DATABASE_URL: global setups share one process, and the integration tier's workers must keep theirs.
+  process.env.E2E_DATABASE_URL = db.url;
 };
