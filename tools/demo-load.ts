@@ -5,6 +5,7 @@ import { ApproverDeputyEntity, createDataSource, DepartmentEntity, SectionEntity
 import { DataSource } from 'typeorm';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo/organisation.data';
 import { loadCarDemoData } from './demo/cars.data';
+import { loadRoomDemoData } from './demo/rooms.data';
 
 /**
  * `npm run demo:load`: loads the demo organisation and accounts (idempotent: upserts by code and
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     console.log(`demo data: ${counts.departments} departments, ${counts.sections} sections, ${counts.users} users (password: ${DEMO_PASSWORD})`);
     const cars = await loadCarDemoData(ds);
     console.log(`demo cars: ${cars.cars} cars at 勝山地下駐車場, ${cars.drivers} drivers, ${cars.blocks} new blocks, ${cars.bookings} new bookings`);
+    const rooms = await loadRoomDemoData(ds);
+    console.log(`demo rooms: ${rooms.rooms} rooms (本庁舎3階 and others), ${rooms.blocks} new blocks, ${rooms.bookings} new bookings`);
   } finally {
     await ds.destroy();
   }

@@ -8,12 +8,13 @@ import { NotificationsModule } from '@rr/server/notifications';
 import { OrganisationModule } from '@rr/server/organisation';
 import { PersistenceModule } from '@rr/server/persistence';
 import { QueueModule } from '@rr/server/queue';
+import { RoomsModule } from '@rr/server/rooms';
 import { HealthController } from './health/health.controller';
 import { SystemController } from './system/system.controller';
 
 /** Composition root of the HTTP API: wires feature modules; rules live in the features. */
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule, NotificationsModule],
+  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule, RoomsModule, NotificationsModule],
   controllers: [HealthController, SystemController],
 })
 export class AppModule {}

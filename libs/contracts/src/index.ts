@@ -7,3 +7,4 @@ export * from './health.contract';
 export * from './calendar.contract';
 export * from './notifications.contract';
 export * from './cars.contract';
+export * from './rooms.contract';

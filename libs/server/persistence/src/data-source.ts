@@ -11,11 +11,13 @@ import {
   NotificationSettingsEntity,
 } from './entities/notification.entity';
 import { ReminderEntity } from './entities/notification-reminder.entity';
+import { RoomBlockEntity, RoomBookingEntity, RoomEntity } from './entities/rooms.entity';
 import { SessionEntity } from './entities/session.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { InitialOrganisationAuthAudit1795300000000 } from './migrations/1795300000000-InitialOrganisationAuthAudit';
 import { AddNotifications1795300002000 } from './migrations/1795300002000-AddNotifications';
 import { AddFleetDriversCarBookings1795300003000 } from './migrations/1795300003000-AddFleetDriversCarBookings';
+import { AddRooms1795300005000 } from './migrations/1795300005000-AddRooms';
 
 /** Registered as classes, not globs, so the list is explicit and bundling works. */
 export const ENTITIES = [
@@ -42,10 +44,13 @@ export const ENTITIES = [
   DriverEntity,
   CarBookingEntity,
   CarBookingSettingsEntity,
+  RoomEntity,
+  RoomBlockEntity,
+  RoomBookingEntity,
 ];
 
 /** In order. Never edit a migration after it lands; add a new one. */
-export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000];
+export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000, AddRooms1795300005000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -9,3 +9,4 @@ export * from './entities/worker-heartbeat.entity';
 export * from './entities/cars.entity';
 export * from './entities/notification.entity';
 export * from './entities/notification-reminder.entity';
+export * from './entities/rooms.entity';
