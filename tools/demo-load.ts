@@ -5,6 +5,7 @@ import { ApproverDeputyEntity, createDataSource, DepartmentEntity, SectionEntity
 import { DataSource } from 'typeorm';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo/organisation.data';
 import { loadCarDemoData } from './demo/cars.data';
+import { loadLotteryDemoData } from './demo/lottery.data';
 import { loadRoomDemoData } from './demo/rooms.data';
 
 /**
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
     console.log(`demo data: ${counts.departments} departments, ${counts.sections} sections, ${counts.users} users (password: ${DEMO_PASSWORD})`);
     const cars = await loadCarDemoData(ds);
     console.log(`demo cars: ${cars.cars} cars at 勝山地下駐車場, ${cars.drivers} drivers, ${cars.blocks} new blocks, ${cars.bookings} new bookings`);
+    const lottery = await loadLotteryDemoData(ds);
+    console.log(lottery.round ? `demo lottery: round ${lottery.round} open for entries, ${lottery.requests} requests` : 'demo lottery: this period already has a round');
     const rooms = await loadRoomDemoData(ds);
     console.log(`demo rooms: ${rooms.rooms} rooms (本庁舎3階 and others), ${rooms.blocks} new blocks, ${rooms.bookings} new bookings`);
   } finally {

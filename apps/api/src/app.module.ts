@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@rr/server/audit';
 import { CalendarModule } from '@rr/server/calendar';
+import { CarLotteryModule } from '@rr/server/car-lottery';
 import { CarsModule } from '@rr/server/cars';
 import { ConfigModule } from '@rr/server/config';
 import { IdentityModule } from '@rr/server/identity';
@@ -14,7 +15,7 @@ import { SystemController } from './system/system.controller';
 
 /** Composition root of the HTTP API: wires feature modules; rules live in the features. */
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule, RoomsModule, NotificationsModule],
+  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule, CarLotteryModule, RoomsModule, NotificationsModule],
   controllers: [HealthController, SystemController],
 })
 export class AppModule {}

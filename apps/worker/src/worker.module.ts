@@ -4,13 +4,14 @@ import { AuditModule } from '@rr/server/audit';
 import { ConfigModule } from '@rr/server/config';
 import { PersistenceModule } from '@rr/server/persistence';
 import { QueueModule } from '@rr/server/queue';
+import { CarLotteryWorkerModule } from './car-lottery/car-lottery-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { JobRunnerService } from './runtime/job-runner.service';
 import { HeartbeatHandler } from './system/heartbeat.handler';
 
 /** The worker process: no HTTP; BullMQ processors and repeatable schedules. */
 @Module({
-  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule],
+  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule, CarLotteryWorkerModule],
   providers: [JobRunnerService, HeartbeatHandler],
 })
 export class WorkerModule {}

@@ -85,6 +85,7 @@ export const ERROR_MESSAGES = {
   LOTTERY_OPTIONS_ALL_BUSY: { ja: '運転者はすべての希望日時に別の予約があります。重ならない日時を希望に入れてください。', en: 'The driver already has a booking at every chosen time. Add a choice that does not overlap.' },
   LOTTERY_NOT_OWNER: { ja: '他の職員の抽選申込・当選は参照・変更できません。', en: "You cannot view or change someone else's lottery entry or win." },
   LOTTERY_NOT_DRAWN: { ja: 'まだ抽選が行われていません。', en: 'The draw has not taken place yet.' },
+  LOTTERY_NOT_FROZEN: { ja: '申込期間が終了していないため、まだ公開されていません。', en: 'Not published yet: the entry window has not closed.' },
   LOTTERY_ALREADY_DRAWN: { ja: '抽選はすでに行われました。', en: 'The draw has already taken place.' },
   LOTTERY_NOT_A_WIN: { ja: 'この申込には確定・辞退できる当選がありません。', en: 'This entry has no win to confirm or decline.' },
   LOTTERY_CONFIRM_CLOSED: { ja: '当選確定期限（{deadline}）を過ぎています。', en: 'The confirmation deadline ({deadline}) has passed.' },

@@ -8,3 +8,4 @@ export * from './calendar.contract';
 export * from './notifications.contract';
 export * from './cars.contract';
 export * from './rooms.contract';
+export * from './car-lottery.contract';

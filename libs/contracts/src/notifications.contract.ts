@@ -61,6 +61,43 @@ export const NOTIFICATION_TYPES = {
     digestible: false,
     userConfigurable: false,
   },
+  // Car lottery (抽選): docs/adr/0010-lottery-rounds.md.
+  'lottery.round_open': {
+    label: { ja: '公用車抽選の申込受付開始', en: 'Car lottery entries open' },
+    defaults: { inbox: true, email: false, webhook: false },
+    digestible: false,
+    userConfigurable: true,
+  },
+  'lottery.won': {
+    label: { ja: '公用車抽選の結果（当選）', en: 'Car lottery result: won' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: true,
+  },
+  'lottery.lost': {
+    label: { ja: '公用車抽選の結果（落選）', en: 'Car lottery result: not won' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: true,
+  },
+  'lottery.promoted': {
+    label: { ja: '公用車抽選の繰り上げ当選', en: 'Car lottery: promoted from the waitlist' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: true,
+  },
+  'lottery.confirm_reminder': {
+    label: { ja: '当選確定期限のお知らせ', en: 'Reminder: confirm your lottery win' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: true,
+  },
+  'lottery.win_void': {
+    label: { ja: '当選無効（確定期限切れ）', en: 'Lottery win void (not confirmed in time)' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: true,
+  },
 } as const satisfies Record<string, TypeInfo>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;
@@ -98,6 +135,58 @@ export const notificationPayloadSchemas = {
     items: z
       .array(z.strictObject({ title: z.string(), body: z.string(), link: z.string().nullable(), at: z.string() }))
       .max(500),
+  }),
+  'lottery.round_open': z.strictObject({
+    roundId: z.uuid(),
+    poolName: z.string().max(100),
+    periodStart: z.iso.datetime({ offset: true }),
+    periodEnd: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+    drawAt: z.iso.datetime({ offset: true }),
+  }),
+  'lottery.won': z.strictObject({
+    roundId: z.uuid(),
+    poolName: z.string().max(100),
+    confirmBy: z.iso.datetime({ offset: true }),
+    wins: z
+      .array(
+        z.strictObject({
+          requestId: z.uuid(),
+          bookingId: z.uuid(),
+          option: z.number().int().min(1).max(3),
+          className: z.string().max(50),
+          plateNumber: z.string().max(40),
+          startsAt: z.iso.datetime({ offset: true }),
+          endsAt: z.iso.datetime({ offset: true }),
+        }),
+      )
+      .min(1)
+      .max(100),
+  }),
+  'lottery.lost': z.strictObject({ roundId: z.uuid(), poolName: z.string().max(100), requestCount: z.number().int().min(1) }),
+  'lottery.promoted': z.strictObject({
+    roundId: z.uuid(),
+    poolName: z.string().max(100),
+    requestId: z.uuid(),
+    bookingId: z.uuid(),
+    className: z.string().max(50),
+    plateNumber: z.string().max(40),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+  }),
+  'lottery.confirm_reminder': z.strictObject({
+    roundId: z.uuid(),
+    poolName: z.string().max(100),
+    confirmBy: z.iso.datetime({ offset: true }),
+    pending: z.number().int().min(1),
+  }),
+  'lottery.win_void': z.strictObject({
+    roundId: z.uuid(),
+    poolName: z.string().max(100),
+    requestId: z.uuid(),
+    bookingId: z.uuid(),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
   }),
 } as const satisfies Record<NotificationType, z.ZodType>;
 

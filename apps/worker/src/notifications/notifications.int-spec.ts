@@ -70,7 +70,18 @@ describe('Notifications API, digest and reminders (system)', () => {
       const got = await client.get('/api/notifications/preferences');
       expect(got.status).toBe(200);
       expect(got.body).toMatchObject({ quietHours: null, digest: false, digestAvailable: false, webhookUrl: null, digestTime: '08:30' });
-      expect(got.body.types.map((t: { type: string }) => t.type)).toEqual(['reminder.scheduled', 'absence.starts_tomorrow', 'approval.requested']);
+      expect(got.body.types.map((t: { type: string }) => t.type)).toEqual([
+        'reminder.scheduled',
+        'absence.starts_tomorrow',
+        'approval.requested',
+        // Car lottery (ADR 0010).
+        'lottery.round_open',
+        'lottery.won',
+        'lottery.lost',
+        'lottery.promoted',
+        'lottery.confirm_reminder',
+        'lottery.win_void',
+      ]);
       expect(got.body.types[0]).toEqual({ type: 'reminder.scheduled', label: 'リマインダー', channels: { inbox: true, email: true, webhook: false } });
 
       const url = 'https://chat.hooks.example.jp/services/T000/B000/secret-token';

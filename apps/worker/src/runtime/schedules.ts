@@ -16,4 +16,6 @@ export const SCHEDULES = (config: AppConfig): Schedule[] => [
   { id: 'schedule:notification.digest', job: 'notification.digest', everyMs: 60_000, data: {} },
   { id: 'schedule:reminder.scan', job: 'reminder.scan', everyMs: config.notifications.reminderScanEveryMs, data: {} },
   { id: 'schedule:reminder.plan-absences', job: 'reminder.plan-absences', everyMs: 10 * 60_000, data: {} },
+  // Car lottery rounds (ADR 0010): every step is idempotent, so a minute's tick is the latency, not a risk.
+  { id: 'schedule:lottery.tick', job: 'lottery.tick', everyMs: 60_000, data: {} },
 ];

@@ -2,6 +2,16 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { ClosedDayEntity } from './entities/calendar.entity';
 import { CarBlockEntity, CarBookingEntity, CarBookingSettingsEntity, CarClassEntity, CarEntity, CarPoolEntity, DriverEntity, GarageEntity } from './entities/cars.entity';
+import {
+  CarLotteryDrawRecordEntity,
+  CarLotteryPriorityReservationEntity,
+  CarLotteryRequestEntity,
+  CarLotteryRequestOptionEntity,
+  CarLotteryRoundEntity,
+  CarLotterySettingsEntity,
+  CarLotteryWaitlistPassEntity,
+  LotteryStreakEntity,
+} from './entities/car-lottery.entity';
 import { ApproverDeputyEntity, DepartmentEntity, SectionEntity, UserAbsenceEntity, UserEntity } from './entities/organisation.entity';
 import {
   NotificationAttemptEntity,
@@ -17,6 +27,7 @@ import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { InitialOrganisationAuthAudit1795300000000 } from './migrations/1795300000000-InitialOrganisationAuthAudit';
 import { AddNotifications1795300002000 } from './migrations/1795300002000-AddNotifications';
 import { AddFleetDriversCarBookings1795300003000 } from './migrations/1795300003000-AddFleetDriversCarBookings';
+import { AddCarLottery1795300004000 } from './migrations/1795300004000-AddCarLottery';
 import { AddRooms1795300005000 } from './migrations/1795300005000-AddRooms';
 
 /** Registered as classes, not globs, so the list is explicit and bundling works. */
@@ -44,13 +55,21 @@ export const ENTITIES = [
   DriverEntity,
   CarBookingEntity,
   CarBookingSettingsEntity,
+  CarLotterySettingsEntity,
+  CarLotteryRoundEntity,
+  CarLotteryRequestEntity,
+  CarLotteryRequestOptionEntity,
+  LotteryStreakEntity,
+  CarLotteryDrawRecordEntity,
+  CarLotteryWaitlistPassEntity,
+  CarLotteryPriorityReservationEntity,
   RoomEntity,
   RoomBlockEntity,
   RoomBookingEntity,
 ];
 
 /** In order. Never edit a migration after it lands; add a new one. */
-export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000, AddRooms1795300005000];
+export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000, AddCarLottery1795300004000, AddRooms1795300005000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

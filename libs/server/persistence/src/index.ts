@@ -7,6 +7,7 @@ export * from './entities/audit-log.entity';
 export * from './entities/calendar.entity';
 export * from './entities/worker-heartbeat.entity';
 export * from './entities/cars.entity';
+export * from './entities/car-lottery.entity';
+export * from './entities/rooms.entity';
 export * from './entities/notification.entity';
 export * from './entities/notification-reminder.entity';
-export * from './entities/rooms.entity';

@@ -17,6 +17,10 @@ export interface JobPayloads {
   'reminder.scan': Record<string, never>;
   /** Registers "absence starts on the next business day" reminders for upcoming absences. */
   'reminder.plan-absences': Record<string, never>;
+  /** Advances every car lottery round's state machine that is due (repeatable; ADR 0010). */
+  'lottery.tick': Record<string, never>;
+  /** Runs one round's draw (job id `draw:<roundId>`); idempotent, the tick recovers a lost one. */
+  'lottery.draw': { roundId: string };
 }
 
 export interface NotificationDeliveryJob {
@@ -26,7 +30,7 @@ export interface NotificationDeliveryJob {
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['system', 'notification-email', 'notification-webhook', 'notification-maintenance'] as const;
+export const QUEUE_NAMES = ['system', 'notification-email', 'notification-webhook', 'notification-maintenance', 'lottery'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
@@ -48,6 +52,9 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'notification.digest': 'notification-maintenance',
   'reminder.scan': 'notification-maintenance',
   'reminder.plan-absences': 'notification-maintenance',
+  // The lottery's own queue: a draw never waits behind a notification backlog.
+  'lottery.tick': 'lottery',
+  'lottery.draw': 'lottery',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
@@ -63,4 +70,6 @@ export const JOB_OPTIONS: { [K in JobName]: { attempts: number; backoffMs: numbe
   'notification.digest': { attempts: 3, backoffMs: 5000 },
   'reminder.scan': { attempts: 3, backoffMs: 5000 },
   'reminder.plan-absences': { attempts: 3, backoffMs: 5000 },
+  'lottery.tick': { attempts: 1, backoffMs: 1000 },
+  'lottery.draw': { attempts: 5, backoffMs: 10_000 },
 };

@@ -2,6 +2,20 @@ import { NOTIFICATION_TYPE_NAMES } from '@rr/contracts';
 import { absoluteLink, emailContent, escapeHtml } from './email-template';
 import { formatTokyo, renderNotification } from './notification-templates';
 
+const ROUND = '0b9e6c2e-1111-4222-8333-944445555601';
+const REQ = '0b9e6c2e-1111-4222-8333-944445555602';
+const BOOKING = '0b9e6c2e-1111-4222-8333-944445555603';
+const TRIP = { startsAt: '2026-12-14T00:00:00Z', endsAt: '2026-12-14T03:00:00Z' };
+/** Car lottery types (docs/adr/0010-lottery-rounds.md). */
+const LOTTERY_SAMPLES = {
+  'lottery.round_open': { roundId: ROUND, poolName: '勝山', periodStart: '2026-12-13T15:00:00Z', periodEnd: '2026-12-20T15:00:00Z', closesAt: '2026-12-02T08:15:00Z', drawAt: '2026-12-03T00:00:00Z' },
+  'lottery.won': { roundId: ROUND, poolName: '勝山', confirmBy: '2026-12-04T08:15:00Z', wins: [{ requestId: REQ, bookingId: BOOKING, option: 1, className: '軽自動車', plateNumber: '北九州 580 あ 10-01', ...TRIP }] },
+  'lottery.lost': { roundId: ROUND, poolName: '勝山', requestCount: 2 },
+  'lottery.promoted': { roundId: ROUND, poolName: '勝山', requestId: REQ, bookingId: BOOKING, className: '軽自動車', plateNumber: '北九州 580 あ 10-01', ...TRIP },
+  'lottery.confirm_reminder': { roundId: ROUND, poolName: '勝山', confirmBy: '2026-12-04T08:15:00Z', pending: 1 },
+  'lottery.win_void': { roundId: ROUND, poolName: '勝山', requestId: REQ, bookingId: BOOKING, ...TRIP },
+} as const;
+
 describe(renderNotification.name, () => {
   it('should render every type in both languages', () => {
     const samples = {
@@ -18,6 +32,7 @@ describe(renderNotification.name, () => {
       },
       'approval.requested': { kind: '時間外空調申請', title: '3F 延長', requesterName: '申請 花子' },
       'digest.daily': { date: '2026-12-03', items: [{ title: 'a', body: 'b', link: null, at: '2026-12-03T00:00:00Z' }] },
+      ...LOTTERY_SAMPLES,
     } as const;
     for (const type of NOTIFICATION_TYPE_NAMES) {
       for (const locale of ['ja', 'en'] as const) {

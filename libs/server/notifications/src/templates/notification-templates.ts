@@ -52,6 +52,46 @@ const RENDERERS: { [T in NotificationType]: Renderer<T> } = {
       ? { title: `承認依頼のまとめ（${p.date}・${p.items.length}件）`, body: lines.join('\n'), link: '/approvals' }
       : { title: `Your approval requests (${p.date}, ${p.items.length})`, body: lines.join('\n'), link: '/approvals' };
   },
+  // Car lottery (抽選). Links open the round's page in the web (/cars/lottery/<roundId>).
+  'lottery.round_open': (p, locale) => {
+    const link = `/cars/lottery/${p.roundId}`;
+    const period = `${formatTokyo(p.periodStart, locale)} – ${formatTokyo(new Date(new Date(p.periodEnd).getTime() - 60_000), locale)}`;
+    return locale === 'ja'
+      ? { title: `公用車抽選の申込受付を開始しました（${p.poolName}）`, body: `対象期間: ${period}\n申込締切: ${formatTokyo(p.closesAt, locale)}\n抽選日時: ${formatTokyo(p.drawAt, locale)}`, link }
+      : { title: `Car lottery entries are open (${p.poolName})`, body: `Trips: ${period}\nEntries close: ${formatTokyo(p.closesAt, locale)}\nDraw: ${formatTokyo(p.drawAt, locale)}`, link };
+  },
+
+  'lottery.won': (p, locale) => {
+    const lines = p.wins.map((w) => `・${formatTokyo(w.startsAt, locale)} – ${formatTokyo(w.endsAt, locale)} ${w.className} ${w.plateNumber}${locale === 'ja' ? `（第${w.option}希望）` : ` (choice ${w.option})`}`);
+    const deadline = formatTokyo(p.confirmBy, locale);
+    return locale === 'ja'
+      ? { title: `公用車抽選に当選しました（${p.wins.length}件）`, body: `${lines.join('\n')}\n${deadline} までに「当選確定」してください。期限までに確定しない場合、当選は無効になります。`, link: `/cars/lottery/${p.roundId}` }
+      : { title: `You won ${p.wins.length} car lottery ${p.wins.length === 1 ? 'entry' : 'entries'}`, body: `${lines.join('\n')}\nConfirm by ${deadline}, or the win becomes void.`, link: `/cars/lottery/${p.roundId}` };
+  },
+
+  'lottery.lost': (p, locale) =>
+    locale === 'ja'
+      ? { title: `公用車抽選の結果: 落選（${p.poolName}）`, body: `申込 ${p.requestCount} 件は当選しませんでした。辞退や確定期限切れで空きが出た場合は、抽選順に繰り上げ当選となります。残った空き枠は先着予約で予約できます。`, link: `/cars/lottery/${p.roundId}` }
+      : { title: `Car lottery result: not won (${p.poolName})`, body: `None of your ${p.requestCount} entries won. If winners decline or do not confirm, freed slots go to waiting entries in lottery order; what remains opens for first-come booking.`, link: `/cars/lottery/${p.roundId}` },
+
+  'lottery.promoted': (p, locale) => {
+    const when = `${formatTokyo(p.startsAt, locale)} – ${formatTokyo(p.endsAt, locale)}`;
+    return locale === 'ja'
+      ? { title: '公用車抽選で繰り上げ当選しました', body: `${when} ${p.className} ${p.plateNumber}\n予約は確定済みです。不要になった場合は予約を取り消してください。`, link: '/cars/bookings' }
+      : { title: 'You were promoted from the car lottery waitlist', body: `${when} ${p.className} ${p.plateNumber}\nThe booking is confirmed. Please cancel it if you no longer need it.`, link: '/cars/bookings' };
+  },
+
+  'lottery.confirm_reminder': (p, locale) =>
+    locale === 'ja'
+      ? { title: `当選確定期限が近づいています（${p.pending}件）`, body: `${formatTokyo(p.confirmBy, locale)} までに「当選確定」または「辞退」してください。確定しない当選は無効になります。`, link: `/cars/lottery/${p.roundId}` }
+      : { title: `Confirm your lottery win${p.pending === 1 ? '' : 's'} (${p.pending})`, body: `Confirm or decline by ${formatTokyo(p.confirmBy, locale)}. Unconfirmed wins become void.`, link: `/cars/lottery/${p.roundId}` },
+
+  'lottery.win_void': (p, locale) => {
+    const when = `${formatTokyo(p.startsAt, locale)} – ${formatTokyo(p.endsAt, locale)}`;
+    return locale === 'ja'
+      ? { title: '当選無効: 確定期限までに当選確定されませんでした', body: `${when} の当選は無効になり、空き枠として繰り上げ・先着予約に回されました。`, link: `/cars/lottery/${p.roundId}` }
+      : { title: 'Win void: it was not confirmed in time', body: `Your win for ${when} is void; the slot went to the waitlist and first-come booking.`, link: `/cars/lottery/${p.roundId}` };
+  },
 };
 
 export function renderNotification<T extends NotificationType>(type: T, payload: NotificationPayloads[T], locale: Locale): RenderedNotification {
