@@ -4,7 +4,7 @@ import { orderKey, parseDrawRecord, verifyDrawRecord, waitlistPass, type DrawRec
 import { AuditModule, AuditService } from '@rr/server/audit';
 import { CarsModule } from '@rr/server/cars';
 import { IdentityModule } from '@rr/server/identity';
-import { createFeatureTestApp, makeSection, makeUser, SignedInClient } from '@rr/testing';
+import { createFeatureTestApp, Fleet, makeCar, makeFleet, makeSection, makeUser, overlappingPairs, registerDriver, SignedInClient, tokyoDatePlus } from '@rr/testing';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { CarLotteryModule } from './car-lottery.module';
 import { LotteryFirstComePolicy } from './first-come.policy';
 import { RoundMachine } from './round-machine.service';
-import { Fleet, jst, makeCar, makeFleet, overlappingPairs, registerDriver, seeded, tokyoDatePlus } from './testing/lottery-fixtures';
+import { jst, seeded } from './testing/lottery-fixtures';
 
 jest.setTimeout(180_000);
 

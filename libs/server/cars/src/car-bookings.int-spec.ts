@@ -3,12 +3,11 @@ import type { Role } from '@rr/contracts';
 import { AppError } from '@rr/domain';
 import { AuditModule } from '@rr/server/audit';
 import { IdentityModule } from '@rr/server/identity';
-import { createFeatureTestApp, makeSection, makeUser, SignedInClient } from '@rr/testing';
+import { createFeatureTestApp, Fleet, makeCar, makeDrivers, makeFleet, makeSection, makeUser, overlappingPairs, registerDriver, SignedInClient, tokyoAt, tokyoDatePlus } from '@rr/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CarsModule } from './cars.module';
 import { CarBookingPolicies } from './car-booking-policy';
-import { Fleet, makeCar, makeDrivers, makeFleet, overlappingPairs, registerDriver, tokyoAt, tokyoDatePlus } from './testing/car-fixtures';
 
 describe('Car bookings (HTTP, real PostgreSQL)', () => {
   let app: INestApplication;

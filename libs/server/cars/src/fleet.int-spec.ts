@@ -2,11 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import type { Role } from '@rr/contracts';
 import { AuditModule } from '@rr/server/audit';
 import { IdentityModule } from '@rr/server/identity';
-import { createFeatureTestApp, makeSection, makeUser, SignedInClient } from '@rr/testing';
+import { createFeatureTestApp, Fleet, makeCar, makeFleet, makeSection, makeUser, registerDriver, SignedInClient, tokyoAt, tokyoDatePlus } from '@rr/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CarsModule } from './cars.module';
-import { Fleet, makeCar, makeFleet, registerDriver, tokyoAt, tokyoDatePlus } from './testing/car-fixtures';
 
 describe('Fleet, blocks, drivers and availability (HTTP, real PostgreSQL)', () => {
   let app: INestApplication;

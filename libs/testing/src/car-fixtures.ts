@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
-// Test fixtures for the cars integration specs: rows written straight through the DataSource, so
+// Car fixtures for the cars and car-lottery integration specs: rows written straight through the DataSource, so
 // each test builds its own garage, pool and cars and never collides with another test or run.
 
 let counter = 0;
