@@ -1,5 +1,5 @@
 // Public face of the allocation lottery (抽選). Pure and deterministic: no I/O, no clock, no
-// Math.random; docs/lottery.md specifies every rule and encoding.
+// unseeded randomness; docs/lottery.md specifies every rule and encoding.
 export * from './lottery.types';
 export * from './lottery.errors';
 export { assignCars, type CarAssignment, type CarTrip } from './car-assignment';

@@ -6,7 +6,7 @@ export function jst(date: string, hhmm: string): string {
   return `${date}T${hhmm}:00+09:00`;
 }
 
-/** Deterministic pseudo-random integers for test workloads (no Math.random: lint rule). */
+/** Deterministic pseudo-random integers for test workloads (never unseeded randomness: lint rule). */
 export function seeded(seed: number): (n: number) => number {
   let s = seed >>> 0;
   return (n: number) => {
