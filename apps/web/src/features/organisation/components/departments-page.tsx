@@ -1,5 +1,6 @@
+import { DataTable } from '../../../shared/components/data-table';
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createDepartmentSchema, type Department } from '@rr/contracts';
 import { useDeleteDepartment, useDepartments, useSaveDepartment } from '../api/departments.api';
@@ -79,26 +80,13 @@ export function DepartmentsPage() {
       {departments.isPending && <LoadingState />}
       <ErrorAlert error={departments.error} />
       {departments.data && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table captionSide="top" striped highlightOnHover verticalSpacing="sm">
-            <Table.Caption>{t('org.department.caption', { count: rows.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('org.department.code')}</Table.Th>
-                <Table.Th scope="col">{t('org.department.name')}</Table.Th>
-                <Table.Th scope="col">{t('org.department.kind')}</Table.Th>
-                <Table.Th scope="col">{t('org.sortOrder')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed">{t('common.empty')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+        <DataTable
+          caption={t('org.department.caption', { count: rows.length })}
+          columns={[t('org.department.code'), t('org.department.name'), t('org.department.kind'), t('org.sortOrder'), t('common.actions')]}
+          minWidth={560}
+          empty={t('common.empty')}
+          isEmpty={rows.length === 0}
+        >
               {rows.map((d) => (
                 <Table.Tr key={d.id}>
                   <Table.Td>{d.code}</Table.Td>
@@ -128,9 +116,7 @@ export function DepartmentsPage() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </DataTable>
       )}
 
       <Modal

@@ -1,5 +1,6 @@
+import { DataTable } from '../../../shared/components/data-table';
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createSectionSchema, type Department, type Section } from '@rr/contracts';
 import { useDepartments } from '../api/departments.api';
@@ -96,26 +97,13 @@ export function SectionsPage() {
       {sections.isPending && <LoadingState />}
       <ErrorAlert error={sections.error ?? departments.error} />
       {sections.data && (
-        <Table.ScrollContainer minWidth={620}>
-          <Table captionSide="top" striped highlightOnHover verticalSpacing="sm">
-            <Table.Caption>{t('org.section.caption', { count: rows.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('org.section.code')}</Table.Th>
-                <Table.Th scope="col">{t('org.section.name')}</Table.Th>
-                <Table.Th scope="col">{t('org.section.department')}</Table.Th>
-                <Table.Th scope="col">{t('org.sortOrder')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed">{t('common.empty')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+        <DataTable
+          caption={t('org.section.caption', { count: rows.length })}
+          columns={[t('org.section.code'), t('org.section.name'), t('org.section.department'), t('org.sortOrder'), t('common.actions')]}
+          minWidth={620}
+          empty={t('common.empty')}
+          isEmpty={rows.length === 0}
+        >
               {rows.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>{s.code}</Table.Td>
@@ -145,9 +133,7 @@ export function SectionsPage() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </DataTable>
       )}
 
       <Modal

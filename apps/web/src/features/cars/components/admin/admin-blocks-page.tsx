@@ -1,3 +1,4 @@
+import { DataTable } from '../../../../shared/components/data-table';
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, NativeSelect, Paper, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -223,27 +224,15 @@ export function AdminBlocksPage() {
       <ErrorAlert error={blocks.error} />
       {blocks.isPending && <LoadingState />}
       {blocks.data && (
-        <Table.ScrollContainer minWidth={820}>
-          <Table captionSide="top" striped verticalSpacing="sm" aria-busy={blocks.isFetching}>
-            <Table.Caption>{t('cars.admin.blocks.caption', { count: rows.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('cars.admin.blocks.car')}</Table.Th>
-                <Table.Th scope="col">{t('cars.admin.blocks.kind')}</Table.Th>
-                <Table.Th scope="col">{t('cars.admin.blocks.period')}</Table.Th>
-                <Table.Th scope="col">{t('cars.admin.blocks.reason')}</Table.Th>
-                <Table.Th scope="col">{t('cars.admin.blocks.createdAt')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed">{t('cars.admin.blocks.none')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+        <DataTable
+          caption={t('cars.admin.blocks.caption', { count: rows.length })}
+          columns={[t('cars.admin.blocks.car'), t('cars.admin.blocks.kind'), t('cars.admin.blocks.period'), t('cars.admin.blocks.reason'), t('cars.admin.blocks.createdAt'), t('common.actions')]}
+          minWidth={820}
+          empty={t('cars.admin.blocks.none')}
+          isEmpty={rows.length === 0}
+          busy={blocks.isFetching}
+          highlightOnHover={false}
+        >
               {rows.map((b) => (
                 <Table.Tr key={b.id}>
                   <Table.Th scope="row" fw={600} className="nowrap">
@@ -274,9 +263,7 @@ export function AdminBlocksPage() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </DataTable>
       )}
       <Modal
         opened={editing !== null}

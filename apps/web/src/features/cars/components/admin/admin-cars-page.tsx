@@ -1,5 +1,6 @@
+import { DataTable } from '../../../../shared/components/data-table';
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { carFuelSchema, createCarSchema, updateCarSchema, type Car } from '@rr/contracts';
 import { useCarClasses, useCarPools, useCars, useGarages, useSaveCar } from '../../api/cars.api';
@@ -162,29 +163,14 @@ export function AdminCarsPage() {
       <ErrorAlert error={cars.error ?? (retiring ? null : save.error)} />
       {cars.isPending && <LoadingState />}
       {cars.data && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table captionSide="top" striped highlightOnHover verticalSpacing="sm" aria-busy={cars.isFetching}>
-            <Table.Caption>{t('cars.admin.cars.caption', { count: rows.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('cars.admin.cars.plate')}</Table.Th>
-                <Table.Th scope="col">{t('cars.admin.cars.class')}</Table.Th>
-                <Table.Th scope="col">{t('cars.admin.cars.model')}</Table.Th>
-                <Table.Th scope="col">{t('cars.seatsLabel')}</Table.Th>
-                <Table.Th scope="col">{t('cars.admin.cars.fuel')}</Table.Th>
-                <Table.Th scope="col">{t('cars.admin.cars.parking')}</Table.Th>
-                <Table.Th scope="col">{t('cars.admin.cars.status')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={8}>
-                    <Text c="dimmed">{t('common.empty')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+        <DataTable
+          caption={t('cars.admin.cars.caption', { count: rows.length })}
+          columns={[t('cars.admin.cars.plate'), t('cars.admin.cars.class'), t('cars.admin.cars.model'), t('cars.seatsLabel'), t('cars.admin.cars.fuel'), t('cars.admin.cars.parking'), t('cars.admin.cars.status'), t('common.actions')]}
+          minWidth={900}
+          empty={t('common.empty')}
+          isEmpty={rows.length === 0}
+          busy={cars.isFetching}
+        >
               {rows.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Th scope="row" fw={600} className="nowrap">
@@ -220,9 +206,7 @@ export function AdminCarsPage() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </DataTable>
       )}
       <Modal
         opened={editing !== null}
