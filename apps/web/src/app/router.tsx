@@ -7,8 +7,10 @@ import { RequireRole } from '../features/auth/components/require-role';
 import { ADMIN_AREA_ROLES, ADMIN_ROLES, AUDIT_ROLES } from '../features/auth/roles';
 import { HomePage } from '../features/home/components/home-page';
 import { CAR_ADMIN_ROLES } from '../features/cars/roles';
-import { RoomsPage } from '../features/rooms/components/rooms-page';
-import { AcRequestsPage } from '../features/ac-requests/components/ac-requests-page';
+import { roomsRoute } from '../features/rooms/rooms-routes';
+import { acRoute } from '../features/ac-requests/ac-routes';
+import { garageRoute } from '../features/garage/garage-routes';
+import { lotteryAdminRoutes, lotteryRoutes } from '../features/car-lottery/lottery-routes';
 import { AdminIndexRedirect, AdminLayout } from '../features/admin/components/admin-layout';
 import { NotFoundPage } from '../shared/components/not-found-page';
 import { LoadingState } from '../shared/components/loading-state';
@@ -52,6 +54,7 @@ export const routes: RouteObject[] = [
               { path: 'bookings', lazy: cars('MyBookingsPage') },
               { path: 'bookings/:id/edit', lazy: cars('BookingEditPage') },
               { path: 'driver', lazy: cars('DriverPage') },
+              ...lotteryRoutes,
               {
                 path: 'admin',
                 element: <RequireRole roles={CAR_ADMIN_ROLES} />,
@@ -62,13 +65,15 @@ export const routes: RouteObject[] = [
                   { path: 'drivers', lazy: cars('AdminDriversPage') },
                   { path: 'bookings', lazy: cars('AdminBookingsPage') },
                   { path: 'settings', lazy: cars('AdminSettingsPage') },
+                  ...lotteryAdminRoutes,
                 ],
               },
               { path: '*', element: <NotFoundPage /> },
             ],
           },
-          { path: 'rooms', element: <RoomsPage /> },
-          { path: 'ac', element: <AcRequestsPage /> },
+          roomsRoute,
+          acRoute,
+          garageRoute,
           { path: 'notifications', lazy: notifications('NotificationsPage') },
           { path: 'notifications/settings', lazy: notifications('NotificationSettingsPage') },
           {

@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user';
 import { ADMIN_AREA_ROLES, hasAnyRole } from '../../features/auth/roles';
+import { CAR_ADMIN_ROLES } from '../../features/cars/roles';
 import { LanguageSwitch } from '../../shared/components/language-switch';
 
 interface Item {
@@ -21,6 +22,7 @@ export function MainNav() {
     { to: '/ac', label: t('nav.ac') },
     { to: '/notifications', label: t('nav.notifications') },
   ];
+  if (hasAnyRole(user.roles, CAR_ADMIN_ROLES)) items.push({ to: '/garage', label: t('nav.garage') });
   if (hasAnyRole(user.roles, ADMIN_AREA_ROLES)) items.push({ to: '/admin', label: t('nav.admin') });
 
   return (

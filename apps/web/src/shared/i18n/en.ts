@@ -1,4 +1,8 @@
 import type { Messages } from './ja';
+import { acEn } from './messages/ac';
+import { garageEn } from './messages/garage';
+import { lotteryEn } from './messages/lottery';
+import { roomsEn } from './messages/rooms';
 
 /** English UI text: the second language. Same keys as ja.ts (checked by the type). */
 export const en: Messages = {
@@ -42,6 +46,7 @@ export const en: Messages = {
     rooms: 'Meeting rooms',
     ac: 'AC extension',
     notifications: 'Notices',
+    garage: 'Garage counter',
     admin: 'Admin',
   },
   header: {
@@ -102,6 +107,7 @@ export const en: Messages = {
       availability: 'Availability',
       newBooking: 'New booking',
       myBookings: 'My bookings',
+      lottery: 'Lottery',
       driver: 'Driver registration',
       admin: 'Fleet operations',
     },
@@ -110,6 +116,7 @@ export const en: Messages = {
       blocks: 'Maintenance blocks',
       drivers: 'Drivers',
       bookings: 'All bookings',
+      lottery: 'Lottery rounds',
       settings: 'Settings',
     },
     status: {
@@ -455,26 +462,10 @@ export const en: Messages = {
       },
     },
   },
-  rooms: {
-    title: 'Meeting rooms',
-    lead: 'Availability and booking of meeting rooms and spaces.',
-    upcoming: [
-      'Search free rooms by time, size and equipment (monitor, camera, online meetings)',
-      'Day and week calendar views with instant booking',
-      'Recurring bookings that skip closed days',
-      'Check-in, and AC extension requests for bookings that run past working hours',
-    ],
-  },
-  ac: {
-    title: 'AC extension',
-    lead: 'Apply to General Affairs for after-hours air-conditioning and follow the approval.',
-    upcoming: [
-      'Area, period, expected headcount and reason, with a live cost estimate (about ¥30,000 per hour)',
-      'Deadline check (by 17:00 on the previous business day) and urgent requests',
-      'Approval, send-back or rejection by General Affairs, including acting approval',
-      'Monthly hours and cost per section and department',
-    ],
-  },
+  rooms: roomsEn,
+  ac: acEn,
+  garage: garageEn,
+  lottery: lotteryEn,
   notifications: {
     title: 'Notices',
     lead: 'Approval requests, reminders and other notices addressed to you.',

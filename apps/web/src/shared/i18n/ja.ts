@@ -1,3 +1,7 @@
+import { acJa } from './messages/ac';
+import { garageJa } from './messages/garage';
+import { lotteryJa } from './messages/lottery';
+import { roomsJa } from './messages/rooms';
 /**
  * Japanese UI text: the primary language. Terms follow DOMAIN.md §6 (glossary). en.ts must have
  * exactly the same keys (the type checker enforces it).
@@ -45,6 +49,7 @@ export const ja = {
     rooms: '会議室',
     ac: '空調延長',
     notifications: 'お知らせ',
+    garage: '車庫窓口',
     admin: '管理',
   },
   header: {
@@ -105,6 +110,7 @@ export const ja = {
       availability: '空き状況・予約',
       newBooking: '新規予約',
       myBookings: '予約一覧',
+      lottery: '抽選申込',
       driver: '運転者登録',
       admin: '車両運用',
     },
@@ -113,6 +119,7 @@ export const ja = {
       blocks: '整備ブロック',
       drivers: '運転者',
       bookings: '全体の予約',
+      lottery: '抽選ラウンド',
       settings: '設定',
     },
     status: {
@@ -458,26 +465,10 @@ export const ja = {
       },
     },
   },
-  rooms: {
-    title: '会議室',
-    lead: '会議室・会議スペースの空き状況の確認と予約を行う画面です。',
-    upcoming: [
-      '日時・人数・設備（モニター・カメラ・Web会議）による空き会議室の検索',
-      '日・週のカレンダー表示と即時予約',
-      '閉庁日を除いた繰り返し予約',
-      'チェックインと、時間外に及ぶ予約からの空調延長申請',
-    ],
-  },
-  ac: {
-    title: '空調延長',
-    lead: '時間外空調（空調延長）を総務課へ申請し、承認状況を確認する画面です。',
-    upcoming: [
-      '対象区域・延長時間帯・利用予定人数・申請理由の入力と概算費用の表示（1時間あたり約30,000円）',
-      '申請期限（前開庁日17:00まで）の確認と緊急申請',
-      '総務課による承認・差戻し・却下と代決',
-      '課・局ごとの月別の時間数・費用の集計',
-    ],
-  },
+  rooms: roomsJa,
+  ac: acJa,
+  garage: garageJa,
+  lottery: lotteryJa,
   notifications: {
     title: 'お知らせ',
     lead: '承認依頼・リマインダーなど、あなた宛てのお知らせです。',

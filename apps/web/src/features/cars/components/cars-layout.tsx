@@ -7,13 +7,14 @@ import { CAR_ADMIN_ROLES } from '../roles';
 import { DriverBanner } from './driver-banner';
 import './cars.css';
 
-type TabKey = 'availability' | 'newBooking' | 'myBookings' | 'driver' | 'admin';
-type AdminTabKey = 'cars' | 'blocks' | 'drivers' | 'bookings' | 'settings';
+type TabKey = 'availability' | 'newBooking' | 'myBookings' | 'lottery' | 'driver' | 'admin';
+type AdminTabKey = 'cars' | 'blocks' | 'drivers' | 'bookings' | 'lottery' | 'settings';
 
 const TABS: { to: string; key: TabKey; end?: boolean }[] = [
   { to: '/cars', key: 'availability', end: true },
   { to: '/cars/new', key: 'newBooking' },
   { to: '/cars/bookings', key: 'myBookings' },
+  { to: '/cars/lottery', key: 'lottery' },
   { to: '/cars/driver', key: 'driver' },
 ];
 
@@ -22,6 +23,7 @@ const ADMIN_TABS: { to: string; key: AdminTabKey }[] = [
   { to: '/cars/admin/blocks', key: 'blocks' },
   { to: '/cars/admin/drivers', key: 'drivers' },
   { to: '/cars/admin/bookings', key: 'bookings' },
+  { to: '/cars/admin/lottery', key: 'lottery' },
   { to: '/cars/admin/settings', key: 'settings' },
 ];
 

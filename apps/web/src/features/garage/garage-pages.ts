@@ -1,0 +1,2 @@
+// One lazily loaded chunk for the garage counter screens.
+export { GarageCounterPage } from './components/garage-counter-page';

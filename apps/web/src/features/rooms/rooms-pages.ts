@@ -1,0 +1,2 @@
+// One lazily loaded chunk for the meeting-room screens.
+export { RoomsPage } from './components/rooms-page';
