@@ -3,7 +3,8 @@
 // `vite preview` proxying /api. Plain CommonJS: Jest runs global setup outside its module mapper.
 const { execFileSync, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { existsSync } = require('node:fs');
+const { existsSync, mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const net = require('node:net');
 const path = require('node:path');
 const { createAndMigrate } = require('../../../../libs/testing/src/global-setup.cjs');
@@ -66,12 +67,14 @@ module.exports = async function globalSetup() {
     LOG_LEVEL: 'warn',
   };
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'tools/demo-load.ts'], { cwd: ROOT, env, stdio: 'pipe' });
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: 'pipe' });
+  // A build directory of its own, so two e2e runs on one checkout never overwrite each other's bundle.
+  const outDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-web-'));
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: 'pipe' });
 
   const api = start('api', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], env);
   const worker = start('worker', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], env);
-  const web = start('web', ['node_modules/vite/bin/vite.js', 'preview', '--config', 'apps/web/vite.config.mts', '--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], env);
-  globalThis.__E2E__ = { db, procs: [api, worker, web], queuePrefix: env.QUEUE_PREFIX };
+  const web = start('web', ['node_modules/vite/bin/vite.js', 'preview', '--config', 'apps/web/vite.config.mts', '--outDir', outDir, '--port', String(webPort), '--strictPort', '--host', '127.0.0.1'], env);
+  globalThis.__E2E__ = { db, procs: [api, worker, web], queuePrefix: env.QUEUE_PREFIX, outDir };
   try {
     await waitForHttp(`http://127.0.0.1:${apiPort}/api/health`, 60, api, 'api');
     await waitForHttp(`http://127.0.0.1:${webPort}/`, 30, web, 'web');

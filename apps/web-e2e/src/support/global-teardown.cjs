@@ -1,4 +1,5 @@
 // Stops the processes the e2e setup started and drops its database.
+const { rmSync } = require('node:fs');
 const { dropDatabase, deletePrefix } = require('../../../../libs/testing/src/global-teardown.cjs');
 
 module.exports = async function globalTeardown() {
@@ -16,5 +17,6 @@ module.exports = async function globalTeardown() {
     ),
   );
   if (!process.env.KEEP_TEST_DB) await dropDatabase(state.db.name);
+  if (state.outDir) rmSync(state.outDir, { recursive: true, force: true });
   if (state.queuePrefix) await deletePrefix(process.env.REDIS_URL || 'redis://127.0.0.1:6379', state.queuePrefix);
 };
