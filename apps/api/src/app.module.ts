@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AcRequestsModule } from '@rr/server/ac-requests';
 import { AuditModule } from '@rr/server/audit';
 import { CalendarModule } from '@rr/server/calendar';
 import { CarLotteryModule } from '@rr/server/car-lottery';
 import { CarsModule } from '@rr/server/cars';
 import { ConfigModule } from '@rr/server/config';
+import { GarageModule } from '@rr/server/garage';
 import { IdentityModule } from '@rr/server/identity';
 import { NotificationsModule } from '@rr/server/notifications';
 import { OrganisationModule } from '@rr/server/organisation';
@@ -15,7 +17,7 @@ import { SystemController } from './system/system.controller';
 
 /** Composition root of the HTTP API: wires feature modules; rules live in the features. */
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule, CarLotteryModule, RoomsModule, NotificationsModule],
+  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule, CarLotteryModule, RoomsModule, GarageModule, AcRequestsModule, NotificationsModule],
   controllers: [HealthController, SystemController],
 })
 export class AppModule {}

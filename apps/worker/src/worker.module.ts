@@ -4,14 +4,16 @@ import { AuditModule } from '@rr/server/audit';
 import { ConfigModule } from '@rr/server/config';
 import { PersistenceModule } from '@rr/server/persistence';
 import { QueueModule } from '@rr/server/queue';
+import { AcWorkerModule } from './ac-requests/ac-worker.module';
 import { CarLotteryWorkerModule } from './car-lottery/car-lottery-worker.module';
+import { GarageWorkerModule } from './garage/garage-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { JobRunnerService } from './runtime/job-runner.service';
 import { HeartbeatHandler } from './system/heartbeat.handler';
 
 /** The worker process: no HTTP; BullMQ processors and repeatable schedules. */
 @Module({
-  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule, CarLotteryWorkerModule],
+  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule, CarLotteryWorkerModule, GarageWorkerModule, AcWorkerModule],
   providers: [JobRunnerService, HeartbeatHandler],
 })
 export class WorkerModule {}

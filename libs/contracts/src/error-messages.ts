@@ -3,7 +3,12 @@
  * language from Accept-Language (or the user's setting); the web shows the same text.
  * `{name}` placeholders are filled from the error's params.
  */
+import { AC_ERROR_MESSAGES } from './error-messages-ac';
+import { GARAGE_ERROR_MESSAGES } from './error-messages-garage';
+
 export const ERROR_MESSAGES = {
+  ...GARAGE_ERROR_MESSAGES,
+  ...AC_ERROR_MESSAGES,
   VALIDATION_FAILED: { ja: '入力内容に誤りがあります。', en: 'The request is invalid.' },
   MALFORMED_JSON: { ja: 'リクエストの JSON を読み取れません。', en: 'The request body is not valid JSON.' },
   PAYLOAD_TOO_LARGE: { ja: 'リクエストが大きすぎます。', en: 'The request body is too large.' },

@@ -9,3 +9,5 @@ export * from './notifications.contract';
 export * from './cars.contract';
 export * from './rooms.contract';
 export * from './car-lottery.contract';
+export * from './garage.contract';
+export * from './ac-requests.contract';

@@ -1,2 +1,2 @@
 // 空調延長: zones and rates, requests with live cost, approval route with 代決/後閲, operating instructions, reports.
-export {};
+export * from './ac-requests.module';

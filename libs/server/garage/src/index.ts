@@ -1,2 +1,2 @@
 // 車庫窓口: key handover with legal alcohol checks, driving log, detector register, no-shows, damage.
-export {};
+export * from './garage.module';

@@ -29,6 +29,10 @@ import { AddNotifications1795300002000 } from './migrations/1795300002000-AddNot
 import { AddFleetDriversCarBookings1795300003000 } from './migrations/1795300003000-AddFleetDriversCarBookings';
 import { AddCarLottery1795300004000 } from './migrations/1795300004000-AddCarLottery';
 import { AddRooms1795300005000 } from './migrations/1795300005000-AddRooms';
+import { AddGarageCounter1795300006000 } from './migrations/1795300006000-AddGarageCounter';
+import { AddAcExtension1795300007000 } from './migrations/1795300007000-AddAcExtension';
+import { GARAGE_ENTITIES } from './entities/garage.entity';
+import { AC_ENTITIES } from './entities/ac.entity';
 
 /** Registered as classes, not globs, so the list is explicit and bundling works. */
 export const ENTITIES = [
@@ -66,10 +70,12 @@ export const ENTITIES = [
   RoomEntity,
   RoomBlockEntity,
   RoomBookingEntity,
+  ...GARAGE_ENTITIES,
+  ...AC_ENTITIES,
 ];
 
 /** In order. Never edit a migration after it lands; add a new one. */
-export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000, AddCarLottery1795300004000, AddRooms1795300005000];
+export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000, AddCarLottery1795300004000, AddRooms1795300005000, AddGarageCounter1795300006000, AddAcExtension1795300007000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

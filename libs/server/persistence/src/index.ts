@@ -11,3 +11,5 @@ export * from './entities/car-lottery.entity';
 export * from './entities/rooms.entity';
 export * from './entities/notification.entity';
 export * from './entities/notification-reminder.entity';
+export * from './entities/garage.entity';
+export * from './entities/ac.entity';
