@@ -7,6 +7,8 @@ import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from './demo/organisation
 import { loadCarDemoData } from './demo/cars.data';
 import { loadLotteryDemoData } from './demo/lottery.data';
 import { loadRoomDemoData } from './demo/rooms.data';
+import { loadGarageDemoData } from './demo/garage.data';
+import { loadAcDemoData } from './demo/ac.data';
 
 /**
  * `npm run demo:load`: loads the demo organisation and accounts (idempotent: upserts by code and
@@ -69,6 +71,8 @@ async function main(): Promise<void> {
     console.log(lottery.round ? `demo lottery: round ${lottery.round} open for entries, ${lottery.requests} requests` : 'demo lottery: this period already has a round');
     const rooms = await loadRoomDemoData(ds);
     console.log(`demo rooms: ${rooms.rooms} rooms (本庁舎3階 and others), ${rooms.blocks} new blocks, ${rooms.bookings} new bookings`);
+    console.log(`demo garage counter: ${await loadGarageDemoData(ds)}`);
+    console.log(`demo AC: ${await loadAcDemoData(ds)}`);
   } finally {
     await ds.destroy();
   }
