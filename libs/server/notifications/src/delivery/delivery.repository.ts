@@ -30,6 +30,9 @@ export interface ClaimedDelivery {
 
 export type FailOutcome = 'retry' | 'dead';
 
+// The claim commits asynchronously (set_config(..., is_local) lasts until this statement's implicit
+// transaction commits): losing it in a PostgreSQL crash only puts the row back to `queued` before
+// anything was sent. COMMIT_SQL, which records `sent`, stays synchronous (ADR 0004).
 const CLAIM_SQL = `
   WITH c AS (
     UPDATE notification_deliveries d
@@ -43,7 +46,9 @@ const CLAIM_SQL = `
   SELECT c.id::text AS delivery_id, c.notification_id, c.attempts, c.max_attempts, now() AS started_at,
          n.type, n.payload, n.created_at,
          u.id AS user_id, u.email, u.display_name, u.locale, u.is_active,
-         s.webhook_url, s.quiet_start, s.quiet_end
+         s.webhook_url, s.quiet_start, s.quiet_end,
+         -- This statement's own transaction commits without waiting for the WAL flush (see above).
+         set_config('synchronous_commit', 'off', true) AS async_commit
     FROM c
     JOIN notifications n ON n.id = c.notification_id
     JOIN users u ON u.id = n.recipient_id

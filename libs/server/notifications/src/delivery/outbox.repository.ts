@@ -39,10 +39,18 @@ export class OutboxRepository {
     return rows.map(toRow);
   }
 
+  /**
+   * Marks rows queued. The relay's transaction commits asynchronously: if a PostgreSQL crash loses the
+   * mark, the rows are pending again and are enqueued once more under the same job ids, which BullMQ
+   * and the sender's claim both de-duplicate.
+   */
   async markQueued(deliveryIds: readonly string[]): Promise<void> {
     await this.tx.manager.query(
-      `UPDATE notification_deliveries SET status = 'queued', queued_at = now(), updated_at = now()
-        WHERE id = ANY($1::bigint[]) AND status = 'pending'`,
+      `WITH m AS (
+         UPDATE notification_deliveries SET status = 'queued', queued_at = now(), updated_at = now()
+          WHERE id = ANY($1::bigint[]) AND status = 'pending' RETURNING 1
+       )
+       SELECT set_config('synchronous_commit', 'off', true), (SELECT count(*) FROM m)`,
       [deliveryIds],
     );
   }
