@@ -7,6 +7,7 @@ import { EmailDeliveryHandler, WebhookDeliveryHandler } from './delivery.handler
 import { DeliveryProcessor } from './delivery.processor';
 import { DigestHandler } from './digest.handler';
 import { OutboxRelayService } from './outbox-relay.service';
+import { PruneHandler } from './prune.handler';
 import { ReminderScanHandler } from './reminder-scan.handler';
 import { OutboxSweepHandler } from './sweep.handler';
 
@@ -20,6 +21,7 @@ import { OutboxSweepHandler } from './sweep.handler';
     WebhookDeliveryHandler,
     OutboxSweepHandler,
     DigestHandler,
+    PruneHandler,
     ReminderScanHandler,
     AbsenceReminderRepository,
     AbsenceReminderPlanner,

@@ -14,6 +14,7 @@ export const SCHEDULES = (config: AppConfig): Schedule[] => [
   { id: 'schedule:system.heartbeat', job: 'system.heartbeat', everyMs: config.worker.heartbeatEveryMs, data: { requestedBy: 'schedule' } },
   { id: 'schedule:notification.sweep', job: 'notification.sweep', everyMs: config.notifications.sweepEveryMs, data: {} },
   { id: 'schedule:notification.digest', job: 'notification.digest', everyMs: 60_000, data: {} },
+  { id: 'schedule:notification.prune', job: 'notification.prune', everyMs: 6 * 3600_000, data: {} },
   { id: 'schedule:reminder.scan', job: 'reminder.scan', everyMs: config.notifications.reminderScanEveryMs, data: {} },
   { id: 'schedule:reminder.plan-absences', job: 'reminder.plan-absences', everyMs: 10 * 60_000, data: {} },
   // Car lottery rounds (ADR 0010): every step is idempotent, so a minute's tick is the latency, not a risk.

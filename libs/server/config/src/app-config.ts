@@ -46,6 +46,7 @@ const envSchema = z.object({
   NOTIFY_RELAY_BATCH: z.coerce.number().int().min(1).max(5_000).default(500),
   NOTIFY_SWEEP_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
   NOTIFY_STALE_AFTER_MS: z.coerce.number().int().min(1_000).default(120_000),
+  NOTIFY_RETENTION_DAYS: z.coerce.number().int().min(30).max(3_650).default(400),
   NOTIFY_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm').default('08:30'),
   REMINDER_SCAN_EVERY_MS: z.coerce.number().int().min(500).default(30_000),
 });
@@ -99,6 +100,7 @@ export interface AppConfig {
     relayBatch: number;
     sweepEveryMs: number;
     staleAfterMs: number;
+    retentionDays: number;
     digestTime: string;
     reminderScanEveryMs: number;
   };
@@ -177,6 +179,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       relayBatch: e.NOTIFY_RELAY_BATCH,
       sweepEveryMs: e.NOTIFY_SWEEP_EVERY_MS,
       staleAfterMs: e.NOTIFY_STALE_AFTER_MS,
+      retentionDays: e.NOTIFY_RETENTION_DAYS,
       digestTime: e.NOTIFY_DIGEST_TIME,
       reminderScanEveryMs: e.REMINDER_SCAN_EVERY_MS,
     },

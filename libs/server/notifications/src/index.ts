@@ -8,6 +8,7 @@ export { ReminderGuard, REMINDER_GUARD, type DueReminder, type ReminderDecision,
 export { DeliveryRepository, DeliverySession, type ClaimedDelivery } from './delivery/delivery.repository';
 export { OutboxRepository, type OutboxRow } from './delivery/outbox.repository';
 export { DigestRepository, type HeldItem } from './delivery/digest.repository';
+export { NotificationRetentionRepository, type PruneResult } from './delivery/retention.repository';
 export { EmailChannel, parseMailbox, type ComposedEmail } from './channels/email/email.channel';
 export { SmtpPool, SmtpSendError } from './channels/email/smtp-pool';
 export { WebhookChannel, WebhookError, webhookHostAllowed } from './channels/webhook/webhook.channel';

@@ -10,6 +10,7 @@ import { WebhookChannel } from './channels/webhook/webhook.channel';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { DigestRepository } from './delivery/digest.repository';
 import { OutboxRepository } from './delivery/outbox.repository';
+import { NotificationRetentionRepository } from './delivery/retention.repository';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import { NotificationsController } from './inbox/notifications.controller';
@@ -49,7 +50,7 @@ export class NotificationsModule {}
 /** The delivery side (worker): outbox queries and the channel adapters. */
 @Module({
   imports: [NotificationsCoreModule],
-  providers: [DeliveryRepository, OutboxRepository, DigestRepository, EmailChannel, WebhookChannel],
-  exports: [DeliveryRepository, OutboxRepository, DigestRepository, EmailChannel, WebhookChannel],
+  providers: [DeliveryRepository, OutboxRepository, DigestRepository, NotificationRetentionRepository, EmailChannel, WebhookChannel],
+  exports: [DeliveryRepository, OutboxRepository, DigestRepository, NotificationRetentionRepository, EmailChannel, WebhookChannel],
 })
 export class NotificationsDeliveryModule {}

@@ -13,6 +13,8 @@ export interface JobPayloads {
   'notification.sweep': Record<string, never>;
   /** Bundles the approvers' held e-mail into one digest when their digest time comes. */
   'notification.digest': Record<string, never>;
+  /** Deletes finished notifications (and their deliveries) older than NOTIFY_RETENTION_DAYS. */
+  'notification.prune': Record<string, never>;
   /** Turns due rows of the `reminders` table into notifications. */
   'reminder.scan': Record<string, never>;
   /** Registers "absence starts on the next business day" reminders for upcoming absences. */
@@ -50,6 +52,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'notification.webhook': 'notification-webhook',
   'notification.sweep': 'notification-maintenance',
   'notification.digest': 'notification-maintenance',
+  'notification.prune': 'notification-maintenance',
   'reminder.scan': 'notification-maintenance',
   'reminder.plan-absences': 'notification-maintenance',
   // The lottery's own queue: a draw never waits behind a notification backlog.
@@ -68,6 +71,7 @@ export const JOB_OPTIONS: { [K in JobName]: { attempts: number; backoffMs: numbe
   'notification.webhook': { attempts: 8, backoffMs: 5000 },
   'notification.sweep': { attempts: 1, backoffMs: 1000 },
   'notification.digest': { attempts: 3, backoffMs: 5000 },
+  'notification.prune': { attempts: 3, backoffMs: 60_000 },
   'reminder.scan': { attempts: 3, backoffMs: 5000 },
   'reminder.plan-absences': { attempts: 3, backoffMs: 5000 },
   'lottery.tick': { attempts: 1, backoffMs: 1000 },
