@@ -69,7 +69,7 @@ export interface DemoUser {
   displayName: string;
   nameKana: string;
   section: string;
-  roles: Array<'staff' | 'section_chief' | 'garage_admin' | 'general_affairs' | 'sysadmin'>;
+  roles: Array<'staff' | 'section_chief' | 'garage_admin' | 'general_affairs' | 'sysadmin' | 'building_operator'>;
   locale?: 'ja' | 'en';
 }
 
@@ -112,5 +112,8 @@ export const DEMO_USERS: DemoUser[] = (() => {
   for (let i = 2; rest.length < 30; i++) {
     rest.push({ username: `staff${i}`, ...person(i + 8), section: sections[(i * 7) % sections.length], roles: ['staff'] });
   }
-  return [...named, ...rest];
+  // Appended last so the index-based employee numbers of existing demo users never shift. The
+  // building operator receives the after-hours AC operating instructions (運転指示).
+  const operator: DemoUser = { username: 'operator1', displayName: '設備 運転', nameKana: 'せつび うんてん', section: 'general-affairs', roles: ['staff', 'building_operator'] };
+  return [...named, ...rest, operator];
 })();

@@ -5,7 +5,16 @@ import { ANY_SIGNED_IN, IS_PUBLIC, REQUIRED_ROLES } from '@rr/server/http';
 import { createApiApp } from './app.factory';
 
 /** Public routes, reviewed: anything else public is a mistake. */
-const ALLOWED_PUBLIC = new Set(['GET /api/health', 'GET /api/auth/options', 'POST /api/auth/login', 'GET /api/auth/oidc/login', 'GET /api/auth/oidc/callback']);
+const ALLOWED_PUBLIC = new Set([
+  'GET /api/health',
+  'GET /api/auth/options',
+  'POST /api/auth/login',
+  'GET /api/auth/oidc/login',
+  'GET /api/auth/oidc/callback',
+  // Calendar feeds: calendar apps cannot sign in; the unguessable, revocable token in the URL is the credential (ADR 0017).
+  'GET /api/ical/users/:file',
+  'GET /api/ical/rooms/:file',
+]);
 
 describe('Every route is guarded', () => {
   let app: INestApplication;

@@ -8,12 +8,13 @@ import { AcWorkerModule } from './ac-requests/ac-worker.module';
 import { CarLotteryWorkerModule } from './car-lottery/car-lottery-worker.module';
 import { GarageWorkerModule } from './garage/garage-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { RoomsWorkerModule } from './rooms/rooms-worker.module';
 import { JobRunnerService } from './runtime/job-runner.service';
 import { HeartbeatHandler } from './system/heartbeat.handler';
 
 /** The worker process: no HTTP; BullMQ processors and repeatable schedules. */
 @Module({
-  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule, CarLotteryWorkerModule, GarageWorkerModule, AcWorkerModule],
+  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule, CarLotteryWorkerModule, GarageWorkerModule, AcWorkerModule, RoomsWorkerModule],
   providers: [JobRunnerService, HeartbeatHandler],
 })
 export class WorkerModule {}

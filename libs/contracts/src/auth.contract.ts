@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ROLE_NAMES = ['staff', 'section_chief', 'garage_admin', 'general_affairs', 'sysadmin'] as const;
+export const ROLE_NAMES = ['staff', 'section_chief', 'garage_admin', 'general_affairs', 'sysadmin', 'building_operator'] as const;
 export const roleSchema = z.enum(ROLE_NAMES);
 export type Role = z.infer<typeof roleSchema>;
 

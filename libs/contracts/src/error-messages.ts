@@ -124,6 +124,14 @@ export const ERROR_MESSAGES = {
   ROOM_BOOKING_NOT_EDITABLE: { ja: 'この予約は変更できません（開始済みまたは取消済みです）。', en: 'This booking cannot be changed (already started or cancelled).' },
   ROOM_BOOKING_NOT_CANCELLABLE: { ja: 'この予約は取り消せません（開始済みまたは取消済みです）。', en: 'This booking cannot be cancelled (already started or cancelled).' },
   ROOM_BOOKING_BUSY: { ja: '予約が混み合っています。もう一度お試しください。', en: 'Bookings are busy. Please try again.' },
+  ROOM_RRULE_INVALID: { ja: '繰り返しの指定（RRULE）に誤りがあります: {reason}', en: 'Invalid recurrence rule (RRULE): {reason}' },
+  ROOM_RRULE_TOO_MANY: { ja: '繰り返し予約は1回の登録で {max} 回までです（指定: {count} 回以上）。', en: 'A recurring booking may have at most {max} occurrences (this rule has {count} or more).' },
+  ROOM_SERIES_NOT_FOUND: { ja: '繰り返し予約が見つかりません。', en: 'Recurring booking not found.' },
+  ROOM_SERIES_NO_OCCURRENCE: { ja: '指定した日以降に変更・取消できる回がありません。', en: 'There is no occurrence on or after that date that can still be changed or cancelled.' },
+  ROOM_CHECK_IN_NOT_OPEN: { ja: 'チェックインできるのは開始 {before} 分前から開始 {after} 分後までです。', en: 'Check-in is open from {before} minutes before to {after} minutes after the start.' },
+  ROOM_CHECK_IN_NO_BOOKING: { ja: 'この会議室に、今チェックインできるあなたの予約はありません。', en: 'You have no booking of this room that can be checked in now.' },
+  ROOM_CHECK_IN_NOT_ACTIVE: { ja: 'この予約にはチェックインできません（取消済みまたは解放済みです）。', en: 'This booking cannot be checked in (cancelled or released).' },
+  ROOM_FEED_NOT_FOUND: { ja: 'カレンダー配信のURLが無効です（再発行または停止されています）。', en: 'This calendar feed URL is not valid (it was rotated or revoked).' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

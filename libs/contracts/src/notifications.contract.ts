@@ -98,6 +98,95 @@ export const NOTIFICATION_TYPES = {
     digestible: false,
     userConfigurable: true,
   },
+  // Meeting rooms: docs/adr/0017-room-series-check-in-feeds.md.
+  'room.released': {
+    label: { ja: '会議室予約の自動解放（チェックインなし）', en: 'Room booking released (no check-in)' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: true,
+  },
+  // Garage counter (車庫窓口): docs/adr/0013-garage-counter-records.md. Safety and operational
+  // messages: not user-configurable (the inbox and e-mail always carry them).
+  'garage.alcohol_detected': {
+    label: { ja: '酒気帯び確認で運転不可', en: 'Alcohol check: not fit to drive' },
+    defaults: { inbox: true, email: true, webhook: true },
+    digestible: false,
+    userConfigurable: false,
+  },
+  'garage.no_show': {
+    label: { ja: '公用車予約の解放（鍵の未受取）', en: 'Car booking released (key not collected)' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  'garage.late_return': {
+    label: { ja: '前の利用者の返却遅れ', en: 'The previous trip is late returning your car' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  'garage.booking_moved': {
+    label: { ja: '予約車両の変更（車両の故障・損傷）', en: 'Your booking moved to another car (damage)' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  'garage.car_unavailable': {
+    label: { ja: '予約車両が使用できません（車両の故障・損傷）', en: 'Your booked car is out of service (damage)' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  // Maintenance blocks (車検・点検・修理) set by garage administrators: docs/adr/0019-lottery-web-screens.md.
+  'car.block_moved': {
+    label: { ja: '予約車両の変更（車検・点検・修理）', en: 'Your booking moved to another car (maintenance)' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  'car.block_unavailable': {
+    label: { ja: '予約車両が整備のため使用できません', en: 'Your booked car is out for maintenance' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  'garage.detector_overdue': {
+    label: { ja: 'アルコール検知器の週次点検期限切れ', en: 'Alcohol detector: weekly inspection overdue' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  // After-hours AC (空調延長): docs/adr/0016-ac-approval-route.md.
+  'ac.approval_requested': {
+    label: { ja: '空調延長申請の承認依頼', en: 'AC extension request awaiting your decision' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: true,
+    userConfigurable: false,
+  },
+  'ac.request_decided': {
+    label: { ja: '空調延長申請の処理結果', en: 'Your AC extension request was decided' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  'ac.post_review': {
+    label: { ja: '代決の後閲（不在中に代決された空調延長申請）', en: 'Acting approval made in your absence (review afterwards)' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: true,
+    userConfigurable: false,
+  },
+  'ac.instructions_changed': {
+    label: { ja: '空調の運転指示の変更', en: 'AC operating instructions changed' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  'ac.approval_overdue': {
+    label: { ja: '空調延長申請の処理督促', en: 'Reminder: AC extension request still waiting' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: true,
+    userConfigurable: false,
+  },
 } as const satisfies Record<string, TypeInfo>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;
@@ -187,6 +276,117 @@ export const notificationPayloadSchemas = {
     bookingId: z.uuid(),
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
+  }),
+  'room.released': z.strictObject({
+    bookingId: z.uuid(),
+    roomName: z.string().max(100),
+    title: z.string().max(200),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    releaseAfterMinutes: z.number().int().min(1),
+  }),
+  'garage.alcohol_detected': z.strictObject({
+    checkId: z.uuid(),
+    phase: z.enum(['pre', 'post']),
+    driverName: z.string().max(100),
+    checkerName: z.string().max(100),
+    plateNumber: z.string().max(40),
+    readingMgL: z.number().min(0).max(5),
+    alcoholDetected: z.boolean(),
+    checkedAt: z.iso.datetime({ offset: true }),
+    instructions: z.string().max(1000),
+  }),
+  'garage.no_show': z.strictObject({
+    bookingId: z.uuid(),
+    plateNumber: z.string().max(40),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    noShowMinutes: z.number().int(),
+  }),
+  'garage.late_return': z.strictObject({
+    bookingId: z.uuid(),
+    lateBookingId: z.uuid(),
+    plateNumber: z.string().max(40),
+    startsAt: z.iso.datetime({ offset: true }),
+    alternativeCarId: z.uuid().nullable(),
+    alternativePlateNumber: z.string().max(40).nullable(),
+  }),
+  'garage.booking_moved': z.strictObject({
+    bookingId: z.uuid(),
+    fromPlateNumber: z.string().max(40),
+    toPlateNumber: z.string().max(40),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+  }),
+  'garage.car_unavailable': z.strictObject({
+    bookingId: z.uuid(),
+    plateNumber: z.string().max(40),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+  }),
+  'car.block_moved': z.strictObject({
+    bookingId: z.uuid(),
+    kind: z.enum(['shaken', 'inspection', 'repair', 'other']),
+    fromPlateNumber: z.string().max(40),
+    toPlateNumber: z.string().max(40),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+  }),
+  'car.block_unavailable': z.strictObject({
+    bookingId: z.uuid(),
+    kind: z.enum(['shaken', 'inspection', 'repair', 'other']),
+    plateNumber: z.string().max(40),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+  }),
+  'garage.detector_overdue': z.strictObject({
+    detectorId: z.uuid(),
+    serialNumber: z.string().max(64),
+    location: z.string().max(100),
+    reasons: z.array(z.string().max(32)).max(10),
+  }),
+  'ac.approval_requested': z.strictObject({
+    requestId: z.uuid(),
+    number: z.number().int(),
+    step: z.enum(['endorse', 'approve']),
+    sectionName: z.string().max(100),
+    applicantName: z.string().max(100),
+    dates: z.array(z.iso.date()).min(1).max(62),
+    start: z.string().max(5),
+    end: z.string().max(5),
+    totalYen: z.number().int(),
+    late: z.boolean(),
+    /** Set when the recipient is asked as deputy (代決) for this absent approver. */
+    actingForName: z.string().max(100).nullable(),
+  }),
+  'ac.request_decided': z.strictObject({
+    requestId: z.uuid(),
+    number: z.number().int(),
+    /** `cancel`: 総務課 cancelled the applicant's approved request. */
+    action: z.enum(['endorse', 'approve', 'reject', 'send_back', 'cancel']),
+    deciderName: z.string().max(100),
+    /** 代決: the absent approver the decider acted for. */
+    onBehalfOfName: z.string().max(100).nullable(),
+    comment: z.string().max(1000).nullable(),
+    dates: z.array(z.iso.date()).min(1).max(62),
+  }),
+  'ac.post_review': z.strictObject({
+    requestId: z.uuid(),
+    number: z.number().int(),
+    action: z.enum(['endorse', 'approve', 'reject', 'send_back']),
+    deputyName: z.string().max(100),
+    sectionName: z.string().max(100),
+    dates: z.array(z.iso.date()).min(1).max(62),
+    totalYen: z.number().int(),
+  }),
+  'ac.instructions_changed': z.strictObject({ date: z.iso.date(), revision: z.number().int().min(1), instructionCount: z.number().int().min(0) }),
+  'ac.approval_overdue': z.strictObject({
+    requestId: z.uuid(),
+    number: z.number().int(),
+    step: z.enum(['endorse', 'approve']),
+    sectionName: z.string().max(100),
+    waitingSince: z.iso.datetime({ offset: true }),
+    firstDate: z.iso.date(),
   }),
 } as const satisfies Record<NotificationType, z.ZodType>;
 

@@ -4,3 +4,4 @@ export * from './errors/app-error';
 export * from './calendar';
 export * from './lottery';
 export * from './ac-extension';
+export * from './garage';

@@ -81,6 +81,8 @@ describe('Notifications API, digest and reminders (system)', () => {
         'lottery.promoted',
         'lottery.confirm_reminder',
         'lottery.win_void',
+        // Meeting rooms: a booking released for want of a check-in (ADR 0017).
+        'room.released',
       ]);
       expect(got.body.types[0]).toEqual({ type: 'reminder.scheduled', label: 'リマインダー', channels: { inbox: true, email: true, webhook: false } });
 

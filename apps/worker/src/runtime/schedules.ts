@@ -19,4 +19,11 @@ export const SCHEDULES = (config: AppConfig): Schedule[] => [
   { id: 'schedule:reminder.plan-absences', job: 'reminder.plan-absences', everyMs: 10 * 60_000, data: {} },
   // Car lottery rounds (ADR 0010): every step is idempotent, so a minute's tick is the latency, not a risk.
   { id: 'schedule:lottery.tick', job: 'lottery.tick', everyMs: 60_000, data: {} },
+  // Meeting rooms (ADR 0017): no-show release each minute; two replicas split the rows (SKIP LOCKED), none is released twice.
+  { id: 'schedule:room.release-no-shows', job: 'room.release-no-shows', everyMs: 60_000, data: {} },
+  // Garage counter (ADR 0013): no-shows and late returns each minute; detector reminders hourly (deduplicated per day).
+  { id: 'schedule:garage.sweep', job: 'garage.sweep', everyMs: 60_000, data: {} },
+  { id: 'schedule:garage.detector-reminder', job: 'garage.detector-reminder', everyMs: 60 * 60_000, data: {} },
+  // After-hours AC (ADR 0016): reminders for waiting requests; dedupe keys make a repeated scan harmless.
+  { id: 'schedule:ac.remind-waiting', job: 'ac.remind-waiting', everyMs: 15 * 60_000, data: {} },
 ];

@@ -25,6 +25,8 @@ export const AC_ERROR_CODES = {
   AC_NO_RATE: 'conflict',
   AC_INVALID_TRANSITION: 'conflict',
   AC_NOT_ALLOWED: 'forbidden',
+  AC_CANCEL_REASON_REQUIRED: 'validation',
+  AC_CANCEL_TOO_LATE: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 export type AcErrorCode = keyof typeof AC_ERROR_CODES;

@@ -6,6 +6,7 @@ import {
   AcRequestState,
   AcStatus,
   allowedAcActions,
+  checkAcCancellable,
   isFinalAcStatus,
   newAcRequestState,
   transition,
@@ -27,9 +28,10 @@ const LEGAL: Record<AcStatus, Partial<Record<AcActionType, AcStatus>>> = {
   submitted: { endorse: 'endorsed', send_back: 'sent_back', withdraw: 'withdrawn' },
   endorsed: { approve: 'approved', reject: 'rejected', send_back: 'sent_back', withdraw: 'withdrawn' },
   sent_back: { submit: 'submitted', withdraw: 'withdrawn' },
-  approved: {},
+  approved: { cancel: 'cancelled' },
   rejected: {},
   withdrawn: {},
+  cancelled: {},
 };
 
 function stateIn(status: AcStatus): AcRequestState {
@@ -38,7 +40,7 @@ function stateIn(status: AcStatus): AcRequestState {
 
 /** Someone who would be entitled to the action if it were legal in that status. */
 function entitledActor(action: AcActionType, status: AcStatus): AcActor {
-  if (action === 'submit' || action === 'withdraw') return applicant;
+  if (action === 'submit' || action === 'withdraw' || action === 'cancel') return applicant;
   if (action === 'endorse' || (action === 'send_back' && status === 'submitted')) return chief;
   return soumu;
 }
@@ -56,7 +58,8 @@ describe('transition', () => {
         decision: { userId: 'u-soumu', acting: false, onBehalfOf: null, comment: null },
         needsPostReview: false,
       });
-      expect(isFinalAcStatus(approved.status)).toBe(true);
+      expect(isFinalAcStatus(approved.status)).toBe(false); // only cancellation remains
+      expect(allowedAcActions(approved.status)).toEqual(['cancel']);
     });
 
     it('should not mutate the state it is given', () => {
@@ -148,11 +151,59 @@ describe('transition', () => {
     });
   });
 
+  describe('cancel (plans changed)', () => {
+    const approved = stateIn('approved');
+
+    it('should let the applicant cancel an approved request with a reason, recording who and why', () => {
+      const cancelled = transition(approved, { type: 'cancel', comment: ' 会議が中止になった ' }, applicant);
+      expect(cancelled).toMatchObject({ status: 'cancelled', cancellation: { userId: 'u-staff', acting: false, onBehalfOf: null, comment: '会議が中止になった' } });
+      expect(isFinalAcStatus(cancelled.status)).toBe(true);
+    });
+
+    it('should let 総務課 cancel someone else’s approved request', () => {
+      expect(transition(approved, { type: 'cancel', comment: '庁舎点検のため' }, soumu)).toMatchObject({ status: 'cancelled', cancellation: { userId: 'u-soumu' } });
+    });
+
+    it.each([
+      ['the section’s 課長', chief],
+      ['another staff member', { userId: 'u-other', sectionId: 'kikaku', roles: [] } as AcActor],
+      ['a deputy of 総務課 (cancelling is not a 決裁)', deputySoumu],
+    ] as const)('should throw AC_NOT_ALLOWED when %s cancels', (_label, actor) => {
+      expect(appErrorOf(() => transition(approved, { type: 'cancel', comment: '理由' }, actor))).toMatchObject({ code: 'AC_NOT_ALLOWED', kind: 'forbidden' });
+    });
+
+    it('should throw AC_CANCEL_REASON_REQUIRED without a reason', () => {
+      expect(appErrorOf(() => transition(approved, { type: 'cancel', comment: '   ' }, applicant))).toMatchObject({ code: 'AC_CANCEL_REASON_REQUIRED', kind: 'validation' });
+      expect(appErrorOf(() => transition(approved, { type: 'cancel' }, soumu)).code).toBe('AC_CANCEL_REASON_REQUIRED');
+    });
+
+    it.each(['submitted', 'endorsed', 'rejected', 'withdrawn', 'cancelled'] as const)('should throw AC_INVALID_TRANSITION when cancelling from %s (status before authority)', (status) => {
+      expect(appErrorOf(() => transition(stateIn(status), { type: 'cancel', comment: '理由' }, { userId: 'u-nobody', sectionId: 'x', roles: [] }))).toMatchObject({
+        code: 'AC_INVALID_TRANSITION',
+        kind: 'conflict',
+      });
+    });
+  });
+
+  describe('checkAcCancellable', () => {
+    // 2026-12-10 18:00 Tokyo = 09:00 UTC.
+    it('should allow cancelling until the requested start on the earliest date (Tokyo time)', () => {
+      expect(() => checkAcCancellable('2026-12-10', 18 * 60, new Date('2026-12-10T08:59:59Z'))).not.toThrow();
+      expect(() => checkAcCancellable('2026-12-10', 18 * 60, new Date('2026-12-09T20:00:00Z'))).not.toThrow();
+    });
+
+    it('should throw AC_CANCEL_TOO_LATE from the start on', () => {
+      expect(appErrorOf(() => checkAcCancellable('2026-12-10', 18 * 60, new Date('2026-12-10T09:00:00Z')))).toMatchObject({ code: 'AC_CANCEL_TOO_LATE', kind: 'conflict' });
+      expect(appErrorOf(() => checkAcCancellable('2026-12-10', 0, new Date('2026-12-09T15:00:00Z'))).code).toBe('AC_CANCEL_TOO_LATE');
+      expect(appErrorOf(() => checkAcCancellable('2026-12-10', 18 * 60, new Date('2026-12-11T00:00:00Z'))).code).toBe('AC_CANCEL_TOO_LATE');
+    });
+  });
+
   describe('illegal transitions', () => {
     const illegal = AC_STATUSES.flatMap((status) => AC_ACTIONS.filter((action) => LEGAL[status][action] === undefined).map((action) => [status, action] as const));
 
     it('should cover every (status, action) pair outside the legal table', () => {
-      expect(illegal).toHaveLength(AC_STATUSES.length * AC_ACTIONS.length - 10); // 10 legal pairs
+      expect(illegal).toHaveLength(AC_STATUSES.length * AC_ACTIONS.length - 11); // 11 legal pairs
     });
 
     it.each(illegal)('should throw AC_INVALID_TRANSITION for %s → %s, whoever asks', (status, action) => {

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { TOKYO } from '../time/tokyo';
 import { acError } from './ac-extension.errors';
 
 /**
@@ -9,15 +11,18 @@ import { acError } from './ac-extension.errors';
  *                     │   └──submit── sent_back ◄─send_back─┤ (課長 or 総務課)
  *                     └──────send_back────┘
  *   submitted | endorsed | sent_back ─withdraw→ withdrawn (applicant, before a decision)
+ *   approved ─cancel→ cancelled (plans changed: the applicant or 総務課, with a reason)
  *
- * approved, rejected and withdrawn are final. Only 総務課 rejects: a 課長 who disagrees sends the
+ * rejected, withdrawn and cancelled are final; approved only leads to cancelled. Whether the
+ * extension has already started (too late to cancel) depends on the clock and is checked by
+ * `checkAcCancellable`. Only 総務課 rejects: a 課長 who disagrees sends the
  * request back to their own staff instead. Comments are required when sending back or rejecting so
  * the applicant learns why.
  */
-export const AC_STATUSES = ['draft', 'submitted', 'endorsed', 'approved', 'rejected', 'sent_back', 'withdrawn'] as const;
+export const AC_STATUSES = ['draft', 'submitted', 'endorsed', 'approved', 'rejected', 'sent_back', 'withdrawn', 'cancelled'] as const;
 export type AcStatus = (typeof AC_STATUSES)[number];
 
-export const AC_ACTIONS = ['submit', 'endorse', 'approve', 'reject', 'send_back', 'withdraw'] as const;
+export const AC_ACTIONS = ['submit', 'endorse', 'approve', 'reject', 'send_back', 'withdraw', 'cancel'] as const;
 export type AcActionType = (typeof AC_ACTIONS)[number];
 
 export interface AcAction {
@@ -67,6 +72,8 @@ export interface AcRequestState {
   readonly decision: AcSignoff | null;
   /** True once any signature on the current revision is a 代決, so the principal gets a 後閲 notice. */
   readonly needsPostReview: boolean;
+  /** Who cancelled an approved request and why (never a 代決). */
+  readonly cancellation?: AcSignoff | null;
 }
 
 export function newAcRequestState(applicantId: string, sectionId: string): AcRequestState {
@@ -80,6 +87,7 @@ const TRANSITIONS: Readonly<Record<AcActionType, Partial<Record<AcStatus, AcStat
   reject: { endorsed: 'rejected' },
   send_back: { submitted: 'sent_back', endorsed: 'sent_back' },
   withdraw: { submitted: 'withdrawn', endorsed: 'withdrawn', sent_back: 'withdrawn' },
+  cancel: { approved: 'cancelled' },
 };
 
 /** The actions the UI may offer in a status (authority still checked by `transition`). */
@@ -92,8 +100,10 @@ export function isFinalAcStatus(status: AcStatus): boolean {
 }
 
 /** Who must decide `action` taken in `status`, or 'applicant'. */
-function requiredAuthority(action: AcActionType, status: AcStatus): AcApproverRole | 'applicant' {
+function requiredAuthority(action: AcActionType, status: AcStatus): AcApproverRole | 'applicant' | 'applicant_or_general_affairs' {
   switch (action) {
+    case 'cancel':
+      return 'applicant_or_general_affairs';
     case 'submit':
     case 'withdraw':
       return 'applicant';
@@ -122,7 +132,11 @@ function authorityOf(actor: AcActor, role: AcApproverRole, sectionId: string): {
  * The pure transition function. Returns the new state, or throws:
  * - AC_INVALID_TRANSITION (conflict) when the action is not possible in the current status;
  * - AC_NOT_ALLOWED (forbidden) when the actor lacks the authority, or would approve their own request;
- * - AC_COMMENT_REQUIRED (validation) when sending back or rejecting without a comment.
+ * - AC_COMMENT_REQUIRED (validation) when sending back or rejecting without a comment;
+ * - AC_CANCEL_REASON_REQUIRED (validation) when cancelling without a reason.
+ *
+ * Cancelling is not a 決裁 but an administrative act: the applicant, or 総務課 in its own right (never
+ * as a deputy). It leaves the signatures in place and records the canceller as `cancellation`.
  */
 export function transition(state: AcRequestState, action: AcAction, actor: AcActor): AcRequestState {
   const next = TRANSITIONS[action.type]?.[state.status];
@@ -130,6 +144,12 @@ export function transition(state: AcRequestState, action: AcAction, actor: AcAct
 
   const comment = action.comment?.trim() || null;
   const needed = requiredAuthority(action.type, state.status);
+  if (needed === 'applicant_or_general_affairs') {
+    const byApplicant = actor.userId === state.applicantId;
+    if (!byApplicant && !actor.roles.includes('general_affairs')) throw acError('AC_NOT_ALLOWED', { action: action.type, reason: 'not_applicant' });
+    if (comment === null) throw acError('AC_CANCEL_REASON_REQUIRED');
+    return { ...state, status: next, cancellation: { userId: actor.userId, acting: false, onBehalfOf: null, comment } };
+  }
   if (needed === 'applicant') {
     if (actor.userId !== state.applicantId) throw acError('AC_NOT_ALLOWED', { action: action.type, reason: 'not_applicant' });
     if (action.type === 'submit') {
@@ -151,4 +171,14 @@ export function transition(state: AcRequestState, action: AcAction, actor: AcAct
   const needsPostReview = state.needsPostReview || authority.acting;
   if (action.type === 'endorse') return { ...state, status: next, endorsement: signoff, needsPostReview };
   return { ...state, status: next, decision: signoff, needsPostReview };
+}
+
+/**
+ * An approved extension may be cancelled only before it starts: before the requested start time
+ * (Tokyo wall clock) on its earliest date. `startMinute` is minutes of the Tokyo day; `now` an
+ * instant. Throws AC_CANCEL_TOO_LATE (conflict) otherwise.
+ */
+export function checkAcCancellable(firstDate: string, startMinute: number, now: Date): void {
+  const startsAt = DateTime.fromISO(firstDate, { zone: TOKYO }).startOf('day').plus({ minutes: startMinute });
+  if (!startsAt.isValid || now.getTime() >= startsAt.toMillis()) throw acError('AC_CANCEL_TOO_LATE', { date: firstDate });
 }

@@ -46,6 +46,7 @@ export {
   AC_ACTIONS,
   AC_STATUSES,
   allowedAcActions,
+  checkAcCancellable,
   isFinalAcStatus,
   newAcRequestState,
   transition,

@@ -21,6 +21,7 @@ import { RoundsService } from './rounds.service';
 import { DrawStep } from './steps/draw.step';
 import { ReleaseStep } from './steps/release.step';
 import { SimpleSteps } from './steps/simple-steps';
+import { LotteryStreaksService } from './streaks.service';
 import { VerificationService } from './verification.service';
 import { WinsService } from './wins.service';
 
@@ -41,8 +42,9 @@ import { WinsService } from './wins.service';
     DrawStep,
     ReleaseStep,
     RoundMachine,
+    LotteryStreaksService,
   ],
-  exports: [CAR_LOTTERY_CLOCK, RoundsRepository, RequestsRepository, AllocationRepository, RoundMachine],
+  exports: [CAR_LOTTERY_CLOCK, RoundsRepository, RequestsRepository, AllocationRepository, RoundMachine, LotteryStreaksService],
 })
 export class CarLotteryCoreModule {}
 

@@ -7,3 +7,4 @@ export { LotteryFirstComePolicy } from './first-come.policy';
 export { computeRoundSchedule, extendForLateDraw, DEFAULT_CYCLE, type CycleSettings, type RoundSchedule } from './rules/round-schedule';
 export { nextDueStep, type RoundStep } from './rules/round-state';
 export { fallbackExternalValue } from './rules/external-value';
+export { LotteryStreaksService } from './streaks.service';

@@ -29,7 +29,7 @@ export class CarBlocksController {
   @Roles('garage_admin', 'sysadmin')
   @ApiZodBody(createCarBlockSchema)
   create(@Body(new ZodPipe(createCarBlockSchema)) body: z.output<typeof createCarBlockSchema>): Promise<CarBlockResult> {
-    return this.blocks.create(body);
+    return this.blocks.create(body, { notifyHolders: true });
   }
 
   @Patch(':id')
@@ -39,7 +39,7 @@ export class CarBlocksController {
     @Param('id', new IdParamPipe(CarErrors.blockNotFound)) id: string,
     @Body(new ZodPipe(updateCarBlockSchema)) body: z.output<typeof updateCarBlockSchema>,
   ): Promise<CarBlockResult> {
-    return this.blocks.update(id, body);
+    return this.blocks.update(id, body, { notifyHolders: true });
   }
 
   @Delete(':id')

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { CarBlock, CarBlockResult, CarBlocksQuery, CreateCarBlock, UpdateCarBlock } from '@rr/contracts';
+import type { AffectedBooking, CarBlock, CarBlockResult, CarBlocksQuery, CreateCarBlock, UpdateCarBlock } from '@rr/contracts';
 import { AppError, tokyoDate, tokyoInstant } from '@rr/domain';
 import { AuditService } from '@rr/server/audit';
+import { NotificationsService } from '@rr/server/notifications';
 import { CarBlockEntity, TransactionHost } from '@rr/server/persistence';
 import { currentActor } from './actor';
 import { CarBlockRow, CarBlocksRepository } from './car-blocks.repository';
+import { CarBookingsRepository } from './car-bookings.repository';
 import { CarBookingsService } from './car-bookings.service';
 import { CarSettingsService } from './car-settings.service';
 import { runCarTransaction } from './car-transaction';
@@ -36,6 +38,15 @@ const snapshot = (b: CarBlockEntity) => ({
   reason: b.reason,
 });
 
+/**
+ * `notifyHolders`: tell each displaced booking's driver and booker (notification outbox, same
+ * transaction) whether it moved to another car or has none. The blocks API sets it; a caller that
+ * sends its own messages (the garage's damage report) leaves it off.
+ */
+export interface BlockWriteOptions {
+  notifyHolders?: boolean;
+}
+
 type IntervalInput = { startDate?: string; endDate?: string; startsAt?: string; endsAt?: string };
 
 /** Whole Tokyo days [startDate 00:00, day after endDate 00:00), or two instants on the grid. */
@@ -66,6 +77,8 @@ export class CarBlocksService {
     private readonly settings: CarSettingsService,
     private readonly tx: TransactionHost,
     private readonly audit: AuditService,
+    private readonly bookingRows: CarBookingsRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(query: CarBlocksQuery): Promise<CarBlock[]> {
@@ -80,7 +93,7 @@ export class CarBlocksService {
     return toCarBlock(row);
   }
 
-  async create(input: CreateCarBlock): Promise<CarBlockResult> {
+  async create(input: CreateCarBlock, options: BlockWriteOptions = {}): Promise<CarBlockResult> {
     const actor = currentActor();
     const interval = resolveInterval(input)!;
     return runCarTransaction(this.tx, async () => {
@@ -88,11 +101,13 @@ export class CarBlocksService {
       const id = await this.repo.insert({ carId: input.carId, kind: input.kind, reason: input.reason, ...interval, createdBy: actor.id });
       await this.audit.record('car_block.create', 'car_block', id, null, snapshot((await this.repo.findById(id))!));
       const affectedBookings = await this.bookings.moveOffBlock({ carId: input.carId, ...interval });
-      return { block: toCarBlock((await this.repo.findView(id))!), affectedBookings };
+      const block = toCarBlock((await this.repo.findView(id))!);
+      if (options.notifyHolders) await this.notifyHolders(block, affectedBookings);
+      return { block, affectedBookings };
     });
   }
 
-  async update(id: string, patch: Partial<UpdateCarBlock>): Promise<CarBlockResult> {
+  async update(id: string, patch: Partial<UpdateCarBlock>, options: BlockWriteOptions = {}): Promise<CarBlockResult> {
     const interval = resolveInterval(patch);
     return runCarTransaction(this.tx, async () => {
       const existing = await this.repo.findById(id);
@@ -106,8 +121,39 @@ export class CarBlocksService {
       await this.audit.record('car_block.update', 'car_block', id, snapshot(before), snapshot(after));
       const affectedBookings = await this.bookings.moveOffBlock({ carId: after.carId, startsAt: after.startsAt, endsAt: after.endsAt });
       await this.bookings.clearResolvedFlags(after.carId);
-      return { block: toCarBlock((await this.repo.findView(id))!), affectedBookings };
+      const block = toCarBlock((await this.repo.findView(id))!);
+      if (options.notifyHolders) await this.notifyHolders(block, affectedBookings);
+      return { block, affectedBookings };
     });
+  }
+
+  /**
+   * 予約車両の変更 / 使用不可: one message per displaced booking to its driver and booker, keyed by
+   * block, booking and new car so a later edit of the same block does not repeat it (a booking
+   * moved again to yet another car is told again).
+   */
+  private async notifyHolders(block: CarBlock, affected: readonly AffectedBooking[]): Promise<void> {
+    const kind = block.kind;
+    for (const a of affected) {
+      const row = await this.bookingRows.findView(a.bookingId);
+      const holders = row ? [row.driver_id, row.booked_by] : [a.driverId];
+      const trip = { startsAt: new Date(a.startsAt).toISOString(), endsAt: new Date(a.endsAt).toISOString() };
+      if (a.outcome === 'reassigned' && a.newPlateNumber) {
+        await this.notifications.notify(
+          holders,
+          'car.block_moved',
+          { bookingId: a.bookingId, kind, fromPlateNumber: block.plateNumber, toPlateNumber: a.newPlateNumber, ...trip },
+          { dedupeKey: `block-moved:${block.id}:${a.bookingId}:${a.newCarId}` },
+        );
+      } else {
+        await this.notifications.notify(
+          holders,
+          'car.block_unavailable',
+          { bookingId: a.bookingId, kind, plateNumber: block.plateNumber, ...trip },
+          { dedupeKey: `block-flagged:${block.id}:${a.bookingId}` },
+        );
+      }
+    }
   }
 
   async remove(id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { systemClock } from '@rr/domain';
+import { NotificationsCoreModule } from '@rr/server/notifications';
 import { CarAvailabilityService } from './car-availability.service';
 import { CarBlocksController } from './car-blocks.controller';
 import { CarBlocksRepository } from './car-blocks.repository';
@@ -29,6 +30,7 @@ import { FleetService } from './fleet.service';
  * first-come window rule with CarBookingPolicies.
  */
 @Module({
+  imports: [NotificationsCoreModule],
   controllers: [
     CarClassesController,
     GaragesController,
@@ -59,6 +61,6 @@ import { FleetService } from './fleet.service';
     CarBookingQueriesService,
     CarAvailabilityService,
   ],
-  exports: [CarBookingPolicies, CarBookingsService, CarBookingQueriesService, DriversService, CarSettingsService, CarsService, FleetService],
+  exports: [CarBookingPolicies, CarBookingsService, CarBookingQueriesService, DriversService, CarSettingsService, CarsService, FleetService, CarBlocksService],
 })
 export class CarsModule {}

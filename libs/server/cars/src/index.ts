@@ -6,6 +6,8 @@ export { CarBookingQueriesService } from './car-booking-queries.service';
 export { DriversService } from './drivers.service';
 export { CarSettingsService, CARS_CLOCK, type CarRules } from './car-settings.service';
 export { CarsService } from './cars.service';
+// The garage counter blocks a car reported damaged at return (moving later bookings off it).
+export { CarBlocksService } from './car-blocks.service';
 export { FleetService } from './fleet.service';
 export { CarErrors } from './cars.errors';
 export { driverEligibility, driverEligibilityForTrip, lastTokyoDateOf, type DriverEligibility, type DriverFacts } from './rules/driver-eligibility';

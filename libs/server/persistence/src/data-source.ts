@@ -21,7 +21,7 @@ import {
   NotificationSettingsEntity,
 } from './entities/notification.entity';
 import { ReminderEntity } from './entities/notification-reminder.entity';
-import { RoomBlockEntity, RoomBookingEntity, RoomEntity } from './entities/rooms.entity';
+import { CalendarFeedTokenEntity, RoomAcNeedEntity, RoomBlockEntity, RoomBookingEntity, RoomEntity, RoomSeriesEntity, RoomSettingsEntity } from './entities/rooms.entity';
 import { SessionEntity } from './entities/session.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { InitialOrganisationAuthAudit1795300000000 } from './migrations/1795300000000-InitialOrganisationAuthAudit';
@@ -31,6 +31,8 @@ import { AddCarLottery1795300004000 } from './migrations/1795300004000-AddCarLot
 import { AddRooms1795300005000 } from './migrations/1795300005000-AddRooms';
 import { AddGarageCounter1795300006000 } from './migrations/1795300006000-AddGarageCounter';
 import { AddAcExtension1795300007000 } from './migrations/1795300007000-AddAcExtension';
+import { AddRoomSeriesCheckIn1795300008000 } from './migrations/1795300008000-AddRoomSeriesCheckIn';
+import { AcCancellation1795300010000 } from './migrations/1795300010000-AcCancellation';
 import { GARAGE_ENTITIES } from './entities/garage.entity';
 import { AC_ENTITIES } from './entities/ac.entity';
 
@@ -70,12 +72,16 @@ export const ENTITIES = [
   RoomEntity,
   RoomBlockEntity,
   RoomBookingEntity,
+  RoomSeriesEntity,
+  RoomAcNeedEntity,
+  RoomSettingsEntity,
+  CalendarFeedTokenEntity,
   ...GARAGE_ENTITIES,
   ...AC_ENTITIES,
 ];
 
 /** In order. Never edit a migration after it lands; add a new one. */
-export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000, AddCarLottery1795300004000, AddRooms1795300005000, AddGarageCounter1795300006000, AddAcExtension1795300007000];
+export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000, AddCarLottery1795300004000, AddRooms1795300005000, AddGarageCounter1795300006000, AddAcExtension1795300007000, AddRoomSeriesCheckIn1795300008000, AcCancellation1795300010000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -23,6 +23,14 @@ export interface JobPayloads {
   'lottery.tick': Record<string, never>;
   /** Runs one round's draw (job id `draw:<roundId>`); idempotent, the tick recovers a lost one. */
   'lottery.draw': { roundId: string };
+  /** Meeting rooms (ADR 0017): releases bookings not checked in by start + N minutes (repeatable; exactly once per booking). */
+  'room.release-no-shows': Record<string, never>;
+  /** Garage counter (ADR 0013): releases no-shows and warns about late returns (repeatable). */
+  'garage.sweep': Record<string, never>;
+  /** Reminds the safe-driving managers of detectors overdue for their weekly inspection (repeatable). */
+  'garage.detector-reminder': Record<string, never>;
+  /** After-hours AC (ADR 0016): reminds approvers of requests waiting too long (repeatable; deduplicated per period). */
+  'ac.remind-waiting': Record<string, never>;
 }
 
 export interface NotificationDeliveryJob {
@@ -32,7 +40,7 @@ export interface NotificationDeliveryJob {
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['system', 'notification-email', 'notification-webhook', 'notification-maintenance', 'lottery'] as const;
+export const QUEUE_NAMES = ['system', 'notification-email', 'notification-webhook', 'notification-maintenance', 'lottery', 'garage', 'rooms'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
@@ -58,6 +66,10 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   // The lottery's own queue: a draw never waits behind a notification backlog.
   'lottery.tick': 'lottery',
   'lottery.draw': 'lottery',
+  'room.release-no-shows': 'rooms',
+  'garage.sweep': 'garage',
+  'garage.detector-reminder': 'garage',
+  'ac.remind-waiting': 'notification-maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
@@ -76,4 +88,10 @@ export const JOB_OPTIONS: { [K in JobName]: { attempts: number; backoffMs: numbe
   'reminder.plan-absences': { attempts: 3, backoffMs: 5000 },
   'lottery.tick': { attempts: 1, backoffMs: 1000 },
   'lottery.draw': { attempts: 5, backoffMs: 10_000 },
+  // Idempotent (SKIP LOCKED + status re-check): the next minute's run is the retry.
+  'room.release-no-shows': { attempts: 1, backoffMs: 1000 },
+  // Idempotent (row locks + dedupe keys): the next tick is the retry.
+  'garage.sweep': { attempts: 1, backoffMs: 1000 },
+  'garage.detector-reminder': { attempts: 3, backoffMs: 10_000 },
+  'ac.remind-waiting': { attempts: 3, backoffMs: 10_000 },
 };

@@ -45,10 +45,11 @@ export class RoomBlocksService {
     checkRoomInterval(startsAt, endsAt);
     return runRoomTransaction(this.tx, async () => {
       if (!(await this.rooms.lockForChange(input.roomId))) throw RoomErrors.roomNotFound();
+      await this.rooms.touch(input.roomId);
       const id = await this.repo.insert({ roomId: input.roomId, startsAt, endsAt, reason: input.reason, createdBy: actor.id });
       await this.audit.record('room_block.create', 'room_block', id, null, snapshot((await this.repo.findById(id))!));
       const affected = await this.bookings.list({ roomIds: [input.roomId], activeOnly: true, from: startsAt, to: endsAt });
-      return { block: toRoomBlock((await this.repo.findView(id))!), affectedBookings: affected.map(toRoomBooking) };
+      return { block: toRoomBlock((await this.repo.findView(id))!), affectedBookings: affected.map((b) => toRoomBooking(b)) };
     });
   }
 
@@ -57,6 +58,7 @@ export class RoomBlocksService {
       const existing = await this.repo.findById(id);
       if (!existing) throw RoomErrors.blockNotFound();
       await this.rooms.lockForChange(existing.roomId);
+      await this.rooms.touch(existing.roomId);
       await this.repo.delete(id);
       await this.audit.record('room_block.delete', 'room_block', id, snapshot(existing), null);
     });

@@ -7,6 +7,7 @@ import { RoomBookingsRepository } from './room-bookings.repository';
 import { ROOMS_CLOCK } from './rooms-clock';
 import { RoomErrors } from './rooms.errors';
 import { toRoom, toRoomBlock, toRoomBooking } from './rooms.mappers';
+import { RoomSettingsService } from './room-settings.service';
 import { RoomsRepository } from './rooms.repository';
 import { datePlus, tokyoDayAfter } from './rules/tokyo-days';
 
@@ -17,6 +18,7 @@ export class RoomBookingQueriesService {
     private readonly repo: RoomBookingsRepository,
     private readonly rooms: RoomsRepository,
     private readonly blocks: RoomBlocksRepository,
+    private readonly settings: RoomSettingsService,
     @Inject(ROOMS_CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -25,7 +27,7 @@ export class RoomBookingQueriesService {
     const row = await this.repo.findView(id);
     if (!row) throw RoomErrors.bookingNotFound();
     if (row.organiser_id !== actor.id && row.booked_by !== actor.id && !actor.isAdmin) throw RoomErrors.notHolder();
-    return toRoomBooking(row);
+    return toRoomBooking(row, await this.settings.get());
   }
 
   /** Bookings the caller organises or booked for someone; by default the active ones not yet ended. */
@@ -40,7 +42,8 @@ export class RoomBookingQueriesService {
         : { endsAfter: this.clock.now() }),
       limit: 500,
     });
-    return rows.map(toRoomBooking);
+    const settings = await this.settings.get();
+    return rows.map((r) => toRoomBooking(r, settings));
   }
 
   /**
@@ -60,16 +63,17 @@ export class RoomBookingQueriesService {
       rooms = await this.rooms.list({ building: query.building, floor: query.floor });
     }
     const roomIds = rooms.map((r) => r.id);
-    const [bookings, blocks] = await Promise.all([
+    const [bookings, blocks, settings] = await Promise.all([
       this.repo.list({ roomIds, activeOnly: true, from, to }),
       this.blocks.list({ roomIds, from, to }),
+      this.settings.get(),
     ]);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
       rooms: rooms.map((room) => ({
         room: toRoom(room),
-        bookings: bookings.filter((b) => b.room_id === room.id).map(toRoomBooking),
+        bookings: bookings.filter((b) => b.room_id === room.id).map((b) => toRoomBooking(b, settings)),
         blocks: blocks.filter((k) => k.room_id === room.id).map(toRoomBlock),
       })),
     };

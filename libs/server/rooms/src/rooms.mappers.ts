@@ -3,7 +3,12 @@ import type { RoomBookingEntity } from '@rr/server/persistence';
 import type { RoomBlockRow } from './room-blocks.repository';
 import type { RoomBookingRow } from './room-bookings.repository';
 import type { RoomRow, RoomValues } from './rooms.repository';
+import { AcNeed, acRequestLink } from './rules/ac-need';
+import { CheckInSettings, checkInWindow } from './rules/check-in-window';
 import { minuteToHhmm } from './rules/minutes';
+
+/** room_settings' column defaults (migration 8000). */
+export const DEFAULT_CHECK_IN: CheckInSettings = { checkInOpensMinutes: 10, releaseAfterMinutes: 15 };
 import type { RoomWindowSettings } from './rules/room-booking-window';
 
 /** Equipment flags in contract order. */
@@ -72,7 +77,14 @@ export function toRoomBlock(row: RoomBlockRow): RoomBlock {
   };
 }
 
-export function toRoomBooking(row: RoomBookingRow): RoomBooking {
+/**
+ * The API view of a booking. `checkIn` needs the current settings (the window is derived, not
+ * stored); callers without them get the defaults (10 min before, 15 min after).
+ */
+export function toRoomBooking(row: RoomBookingRow, settings: CheckInSettings = DEFAULT_CHECK_IN): RoomBooking {
+  const window = row.check_in_required ? checkInWindow(row.starts_at, settings) : null;
+  const need: AcNeed | null =
+    row.ac_date !== null && row.ac_start_minute !== null && row.ac_end_minute !== null ? { date: row.ac_date, startMinute: row.ac_start_minute, endMinute: row.ac_end_minute } : null;
   return {
     id: row.id,
     roomId: row.room_id,
@@ -90,6 +102,22 @@ export function toRoomBooking(row: RoomBookingRow): RoomBooking {
     status: row.status,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    seriesId: row.series_id,
+    occurrenceDate: row.occurrence_date,
+    checkedInAt: row.checked_in_at ? row.checked_in_at.toISOString() : null,
+    checkIn: window ? { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() } : null,
+    acExtensionNeeded: row.ac_extension_needed,
+    acExtension:
+      need && row.ac_status
+        ? {
+            zoneCode: row.zone_code,
+            date: need.date,
+            start: minuteToHhmm(need.startMinute),
+            end: minuteToHhmm(need.endMinute),
+            status: row.ac_status,
+            link: acRequestLink(row.zone_code, need),
+          }
+        : null,
   };
 }
 

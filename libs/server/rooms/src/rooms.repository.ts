@@ -137,6 +137,14 @@ export class RoomsRepository {
     return this.tx.manager.query(`SELECT ${ROOM_COLUMNS} FROM rooms r WHERE ${where.join(' AND ')} ORDER BY r.capacity, r.name COLLATE "C", r.id`, params);
   }
 
+  /**
+   * Bumps the room's version (updated_at) inside a change of its rules or blocks: the booking fast
+   * path books only against the version its checks used (RoomBookingFastPath).
+   */
+  async touch(id: string): Promise<void> {
+    await this.tx.manager.query(`UPDATE rooms SET updated_at = clock_timestamp() WHERE id = $1`, [id]);
+  }
+
   async hasBookings(id: string): Promise<boolean> {
     return (await this.tx.manager.query(`SELECT 1 FROM room_bookings WHERE room_id = $1 LIMIT 1`, [id])).length > 0;
   }

@@ -80,6 +80,7 @@ export class RoomsService {
       if (Object.keys(values).length === 0) return toRoom(before);
       checkHours(values.bookableFromMinute ?? before.bookable_from_minute, values.bookableUntilMinute ?? before.bookable_until_minute);
       await this.repo.update(id, values);
+      await this.repo.touch(id);
       const after = (await this.repo.findRow(id))!;
       await this.audit.record('room.update', 'room', id, roomSnapshot(before), roomSnapshot(after));
       return toRoom(after);

@@ -18,6 +18,8 @@ export function MainNav() {
   const items: Item[] = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/cars', label: t('nav.cars') },
+    // Every driver's own trips and driving log (運転日誌) from the garage counter.
+    { to: '/garage/my-trips', label: t('nav.myTrips') },
     { to: '/rooms', label: t('nav.rooms') },
     { to: '/ac', label: t('nav.ac') },
     { to: '/notifications', label: t('nav.notifications') },

@@ -47,6 +47,7 @@ export const en: Messages = {
     ac: 'AC extension',
     notifications: 'Notices',
     garage: 'Garage counter',
+    myTrips: 'My trips & driving log',
     admin: 'Admin',
   },
   header: {
@@ -570,6 +571,7 @@ export const en: Messages = {
     garage_admin: 'Safe-driving manager',
     general_affairs: 'General Affairs',
     sysadmin: 'System administrator',
+    building_operator: 'Building operator',
   },
   roleHelp: {
     staff: 'Makes bookings and requests',
@@ -577,6 +579,7 @@ export const en: Messages = {
     garage_admin: 'Manages cars, key handover and alcohol checks',
     general_affairs: 'Approves AC extensions; reads the audit log',
     sysadmin: 'Organisation, staff, closed days and settings',
+    building_operator: 'Receives and runs the AC operating instructions',
   },
   admin: {
     title: 'Admin',

@@ -50,6 +50,7 @@ export const ja = {
     ac: '空調延長',
     notifications: 'お知らせ',
     garage: '車庫窓口',
+    myTrips: '運転日誌',
     admin: '管理',
   },
   header: {
@@ -573,6 +574,7 @@ export const ja = {
     garage_admin: '安全運転管理者',
     general_affairs: '総務課',
     sysadmin: 'システム管理者',
+    building_operator: '設備運転管理者',
   },
   roleHelp: {
     staff: '予約・申請を行う',
@@ -580,6 +582,7 @@ export const ja = {
     garage_admin: '公用車・鍵の貸出・アルコールチェックを管理',
     general_affairs: '空調延長の承認・監査ログの閲覧',
     sysadmin: '組織・職員・閉庁日などの設定',
+    building_operator: '空調の運転指示書を受け取り、運転する',
   },
   admin: {
     title: '管理',

@@ -15,6 +15,34 @@ const LOTTERY_SAMPLES = {
   'lottery.confirm_reminder': { roundId: ROUND, poolName: '勝山', confirmBy: '2026-12-04T08:15:00Z', pending: 1 },
   'lottery.win_void': { roundId: ROUND, poolName: '勝山', requestId: REQ, bookingId: BOOKING, ...TRIP },
 } as const;
+/** Meeting-room types (docs/adr/0017-room-series-check-in-feeds.md). */
+const ROOM_SAMPLES = {
+  'room.released': { bookingId: BOOKING, roomName: '第3会議室', title: '課内打合せ', ...TRIP, releaseAfterMinutes: 15 },
+} as const;
+/** Garage counter types (docs/adr/0013-garage-counter-records.md). */
+const GARAGE_SAMPLES = {
+  'garage.alcohol_detected': { checkId: REQ, phase: 'pre', driverName: '運転 花子', checkerName: '車庫 管理', plateNumber: '北九州 580 あ 10-01', readingMgL: 0.12, alcoholDetected: true, checkedAt: TRIP.startsAt, instructions: '運転禁止' },
+  'garage.no_show': { bookingId: BOOKING, plateNumber: '北九州 580 あ 10-01', ...TRIP, noShowMinutes: 30 },
+  'garage.late_return': { bookingId: BOOKING, lateBookingId: REQ, plateNumber: '北九州 580 あ 10-01', startsAt: TRIP.startsAt, alternativeCarId: null, alternativePlateNumber: null },
+  'garage.booking_moved': { bookingId: BOOKING, fromPlateNumber: '北九州 580 あ 10-01', toPlateNumber: '北九州 580 あ 10-02', ...TRIP },
+  'garage.car_unavailable': { bookingId: BOOKING, plateNumber: '北九州 580 あ 10-01', ...TRIP },
+  'garage.detector_overdue': { detectorId: REQ, serialNumber: 'AL-0001', location: '勝山地下駐車場', reasons: ['weekly_overdue'] },
+} as const;
+
+/** Maintenance blocks moving or stranding car bookings (docs/adr/0019-lottery-web-screens.md). */
+const CAR_SAMPLES = {
+  'car.block_moved': { bookingId: BOOKING, kind: 'shaken', fromPlateNumber: '北九州 580 あ 10-01', toPlateNumber: '北九州 580 あ 10-02', ...TRIP },
+  'car.block_unavailable': { bookingId: BOOKING, kind: 'inspection', plateNumber: '北九州 580 あ 10-01', ...TRIP },
+} as const;
+
+/** After-hours AC types (docs/adr/0016-ac-approval-route.md). */
+const AC_SAMPLES = {
+  'ac.approval_requested': { requestId: REQ, number: 12, step: 'endorse', sectionName: '環境学習課', applicantName: '申請 花子', dates: ['2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17'], start: '17:15', end: '19:00', totalYen: 52_500, late: true, actingForName: '課長 一郎' },
+  'ac.request_decided': { requestId: REQ, number: 12, action: 'approve', deciderName: '総務 次郎', onBehalfOfName: null, comment: null, dates: ['2026-12-14'] },
+  'ac.post_review': { requestId: REQ, number: 12, action: 'endorse', deputyName: '係長 三郎', sectionName: '環境学習課', dates: ['2026-12-14'], totalYen: 52_500 },
+  'ac.instructions_changed': { date: '2026-12-14', revision: 2, instructionCount: 3 },
+  'ac.approval_overdue': { requestId: REQ, number: 12, step: 'approve', sectionName: '環境学習課', waitingSince: '2026-12-10T08:00:00Z', firstDate: '2026-12-14' },
+} as const;
 
 describe(renderNotification.name, () => {
   it('should render every type in both languages', () => {
@@ -33,6 +61,10 @@ describe(renderNotification.name, () => {
       'approval.requested': { kind: '時間外空調申請', title: '3F 延長', requesterName: '申請 花子' },
       'digest.daily': { date: '2026-12-03', items: [{ title: 'a', body: 'b', link: null, at: '2026-12-03T00:00:00Z' }] },
       ...LOTTERY_SAMPLES,
+      ...GARAGE_SAMPLES,
+      ...CAR_SAMPLES,
+      ...AC_SAMPLES,
+      ...ROOM_SAMPLES,
     } as const;
     for (const type of NOTIFICATION_TYPE_NAMES) {
       for (const locale of ['ja', 'en'] as const) {

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const ROLES = ['staff', 'section_chief', 'garage_admin', 'general_affairs', 'sysadmin'] as const;
+export const ROLES = ['staff', 'section_chief', 'garage_admin', 'general_affairs', 'sysadmin', 'building_operator'] as const;
 export type RoleName = (typeof ROLES)[number];
 
 @Entity({ name: 'departments' })
@@ -34,7 +34,7 @@ export class SectionEntity {
 }
 
 @Entity({ name: 'users' })
-@Check('CK_users_roles', `roles <@ ARRAY['staff','section_chief','garage_admin','general_affairs','sysadmin']::text[]`)
+@Check('CK_users_roles', `roles <@ ARRAY['staff','section_chief','garage_admin','general_affairs','sysadmin','building_operator']::text[]`)
 @Check('CK_users_locale', `locale IN ('ja','en')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from './organisation.entity';
 
 // Meeting spaces (会議室・会議スペース): rooms, room blocks and room bookings. The migration
@@ -91,6 +91,9 @@ export class RoomBlockEntity {
 @Index('IDX_room_bookings_organiser', ['organiserId', 'startsAt'])
 @Index('IDX_room_bookings_booked_by', ['bookedBy', 'startsAt'])
 @Index('IDX_room_bookings_starts_at', ['startsAt'])
+@Check('CK_room_bookings_series', `(series_id IS NULL) = (occurrence_date IS NULL)`)
+@Index('IDX_room_bookings_series', ['seriesId', 'occurrenceDate'], { where: `series_id IS NOT NULL` })
+@Index('IDX_room_bookings_release', ['startsAt'], { where: `status = 'active' AND check_in_required AND checked_in_at IS NULL` })
 export class RoomBookingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_room_bookings' }) id!: string;
   @Column({ name: 'room_id', type: 'uuid' }) roomId!: string;
@@ -113,6 +116,92 @@ export class RoomBookingEntity {
   @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;
   @Column({ type: 'varchar', length: 16, default: 'active' }) status!: RoomBookingStatus;
   @Column({ name: 'status_changed_at', type: 'timestamptz', default: () => 'now()' }) statusChangedAt!: Date;
+  /** The series this occurrence belongs to (migration 8000, ADR 0017), with its Tokyo occurrence date. */
+  @Column({ name: 'series_id', type: 'uuid', nullable: true }) seriesId!: string | null;
+  @Column({ name: 'occurrence_date', type: 'date', nullable: true }) occurrenceDate!: string | null;
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true }) checkedInAt!: Date | null;
+  @Column({ name: 'checked_in_by', type: 'uuid', nullable: true }) checkedInBy!: string | null;
+  /** False only for bookings that existed before check-in did: never released as no-shows. */
+  @Column({ name: 'check_in_required', type: 'boolean', default: true }) checkInRequired!: boolean;
+  /** Runs past the zone's AC hours or on a closed day (a room_ac_needs row records the extension). */
+  @Column({ name: 'ac_extension_needed', type: 'boolean', default: false }) acExtensionNeeded!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** A recurring booking rule (ADR 0017): RRULE over Tokyo dates, one wall-clock time range. */
+@Entity({ name: 'room_series' })
+@Check('CK_room_series_minutes', `start_minute >= 0 AND end_minute <= 1440 AND start_minute < end_minute AND start_minute % 15 = 0 AND end_minute % 15 = 0`)
+@Check('CK_room_series_attendees', `attendees BETWEEN 1 AND 500`)
+@Index('IDX_room_series_organiser', ['organiserId'])
+export class RoomSeriesEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_room_series' }) id!: string;
+  @Column({ name: 'room_id', type: 'uuid' }) roomId!: string;
+  @Column({ type: 'varchar', length: 200 }) title!: string;
+  @Column({ name: 'organiser_id', type: 'uuid' }) organiserId!: string;
+  @Column({ name: 'booked_by', type: 'uuid' }) bookedBy!: string;
+  @Column({ type: 'smallint' }) attendees!: number;
+  /** The RRULE line without DTSTART, e.g. FREQ=WEEKLY;BYDAY=MO;COUNT=10. */
+  @Column({ type: 'varchar', length: 500 }) rrule!: string;
+  /** DTSTART: the first occurrence's Tokyo date. */
+  @Column({ name: 'first_date', type: 'date' }) firstDate!: string;
+  @Column({ name: 'start_minute', type: 'int' }) startMinute!: number;
+  @Column({ name: 'end_minute', type: 'int' }) endMinute!: number;
+  @Column({ name: 'skip_closed_days', type: 'boolean', default: true }) skipClosedDays!: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+export const ROOM_AC_NEED_STATUSES = ['open', 'void', 'requested'] as const;
+export type RoomAcNeedStatus = (typeof ROOM_AC_NEED_STATUSES)[number];
+
+/** An after-hours AC extension a room booking needs (ADR 0017); the AC feature picks up `open` rows. */
+@Entity({ name: 'room_ac_needs' })
+@Index('IDX_room_ac_needs_open', ['zoneCode', 'date'], { where: `status = 'open'` })
+@Check('CK_room_ac_needs_status', `status IN ('open','void','requested')`)
+@Check('CK_room_ac_needs_minutes', `start_minute >= 0 AND end_minute <= 1440 AND start_minute < end_minute`)
+export class RoomAcNeedEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_room_ac_needs' }) id!: string;
+  @Column({ name: 'booking_id', type: 'uuid', unique: true }) bookingId!: string;
+  @Column({ name: 'zone_code', type: 'varchar', length: 32 }) zoneCode!: string;
+  @Column({ type: 'date' }) date!: string;
+  @Column({ name: 'start_minute', type: 'int' }) startMinute!: number;
+  @Column({ name: 'end_minute', type: 'int' }) endMinute!: number;
+  @Column({ type: 'varchar', length: 16, default: 'open' }) status!: RoomAcNeedStatus;
+  @Column({ name: 'ac_request_id', type: 'uuid', nullable: true }) acRequestId!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** The rooms feature's settings, one row (id = 1). */
+@Entity({ name: 'room_settings' })
+@Check('CK_room_settings_single', `id = 1`)
+@Check('CK_room_settings_check_in', `check_in_opens_minutes BETWEEN 0 AND 120 AND release_after_minutes BETWEEN 5 AND 240`)
+@Check('CK_room_settings_ac_end', `ac_end_minute BETWEEN 0 AND 1440`)
+export class RoomSettingsEntity {
+  @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'PK_room_settings' }) id!: number;
+  /** Check-in opens this many minutes before the start. */
+  @Column({ name: 'check_in_opens_minutes', type: 'int', default: 10 }) checkInOpensMinutes!: number;
+  /** No check-in by start + this many minutes → released (and check-in closes). */
+  @Column({ name: 'release_after_minutes', type: 'int', default: 15 }) releaseAfterMinutes!: number;
+  /** Default end of the AC's normal hours on business days (Tokyo minute; 1035 = 17:15). */
+  @Column({ name: 'ac_end_minute', type: 'int', default: 1035 }) acEndMinute!: number;
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true }) updatedBy!: string | null;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** A private, revocable token for a user's or a room's ICS feed (ADR 0017). */
+@Entity({ name: 'calendar_feed_tokens' })
+@Check('CK_calendar_feed_tokens_owner', `(kind = 'user' AND user_id IS NOT NULL AND room_id IS NULL) OR (kind = 'room' AND room_id IS NOT NULL AND user_id IS NULL)`)
+@Index('UQ_calendar_feed_tokens_live_user', ['userId'], { unique: true, where: `kind = 'user' AND revoked_at IS NULL` })
+@Index('UQ_calendar_feed_tokens_live_room', ['roomId'], { unique: true, where: `kind = 'room' AND revoked_at IS NULL` })
+export class CalendarFeedTokenEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_calendar_feed_tokens' }) id!: string;
+  @Column({ type: 'varchar', length: 8 }) kind!: 'user' | 'room';
+  @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId!: string | null;
+  @Column({ name: 'room_id', type: 'uuid', nullable: true }) roomId!: string | null;
+  @Column({ type: 'varchar', length: 64, unique: true }) token!: string;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
 }
