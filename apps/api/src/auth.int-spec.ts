@@ -84,6 +84,36 @@ describe('Authentication (HTTP, real PostgreSQL)', () => {
       expect((await client.get('/api/auth/me')).status).toBe(200);
     });
 
+    it('should resolve the whole user (roles, section, department) and stop honouring the session once it expires or the user is disabled', async () => {
+      const { user, password } = await makeUser(ds, { roles: ['staff', 'garage_admin'] });
+      const client = await SignedInClient.signIn(app, user.username, password);
+      const [expected] = await ds.query(
+        `SELECT sec.code AS section_code, sec.name AS section_name, d.id AS department_id, d.code AS department_code, d.name AS department_name
+           FROM sections sec JOIN departments d ON d.id = sec.department_id WHERE sec.id = $1`,
+        [user.sectionId],
+      );
+      const me = await client.get('/api/auth/me');
+      expect(me.body.user).toEqual({
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        nameKana: user.nameKana,
+        employeeNumber: user.employeeNumber,
+        email: user.email,
+        locale: user.locale,
+        roles: ['staff', 'garage_admin'],
+        section: { id: user.sectionId, code: expected.section_code, name: expected.section_name },
+        department: { id: expected.department_id, code: expected.department_code, name: expected.department_name },
+      });
+
+      await ds.query(`UPDATE users SET is_active = false WHERE id = $1`, [user.id]);
+      expect((await client.get('/api/auth/me')).status).toBe(401);
+      await ds.query(`UPDATE users SET is_active = true WHERE id = $1`, [user.id]);
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+      await ds.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+      expect((await client.get('/api/auth/me')).status).toBe(401);
+    });
+
     it('should answer 401 for a forged or oversized cookie, never 5xx', async () => {
       for (const value of ['garbage', 'x'.repeat(5000), '%E0%A4%A']) {
         const res = await request(app.getHttpServer()).get('/api/auth/me').set('Cookie', `${SESSION_COOKIE}=${value}`);
@@ -99,5 +129,48 @@ describe('Authentication (HTTP, real PostgreSQL)', () => {
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('AUTH_FORBIDDEN');
     });
+  });
+});
+
+describe('Resolved-session cache (SESSION_CACHE_MS, ADR 0020)', () => {
+  let app: INestApplication;
+  let ds: DataSource;
+  const previous = process.env.SESSION_CACHE_MS;
+
+  beforeAll(async () => {
+    process.env.SESSION_CACHE_MS = '1500';
+    app = await createApiApp({ logger: false });
+    await app.init();
+    ds = app.get(DataSource);
+  });
+  afterAll(async () => {
+    await app.close();
+    if (previous === undefined) delete process.env.SESSION_CACHE_MS;
+    else process.env.SESSION_CACHE_MS = previous;
+  });
+
+  it('should see a disabled user within the cache time on ordinary routes, at once on the profile route, and drop a session at sign-out at once', async () => {
+    const { user, password } = await makeUser(ds);
+    const client = await SignedInClient.signIn(app, user.username, password);
+    expect((await client.get('/api/notifications')).status).toBe(200);
+    await ds.query(`UPDATE users SET is_active = false WHERE id = $1`, [user.id]);
+    // Within SESSION_CACHE_MS this process still trusts what it resolved a moment ago…
+    expect((await client.get('/api/notifications')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1600));
+    // …and no longer after it.
+    const later = await client.get('/api/notifications');
+    expect([later.status, later.body.code]).toEqual([401, 'AUTH_REQUIRED']);
+
+    const profile = await makeUser(ds);
+    const third = await SignedInClient.signIn(app, profile.user.username, profile.password);
+    expect((await third.get('/api/notifications')).status).toBe(200);
+    await ds.query(`UPDATE users SET is_active = false WHERE id = $1`, [profile.user.id]);
+    expect((await third.get('/api/auth/me')).status).toBe(401);
+
+    const other = await makeUser(ds);
+    const second = await SignedInClient.signIn(app, other.user.username, other.password);
+    expect((await second.get('/api/notifications')).status).toBe(200);
+    expect((await second.post('/api/auth/logout')).status).toBe(204);
+    expect((await second.get('/api/notifications')).status).toBe(401);
   });
 });

@@ -18,6 +18,7 @@ const envSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('rr'),
   PUBLIC_URL: z.string().url().default('http://localhost:4200'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   COOKIE_SECURE: bool.optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -61,6 +62,8 @@ export interface AppConfig {
   redis: { url: string; prefix: string };
   auth: {
     sessionTtlHours: number;
+    /** How long one api process reuses a resolved session before asking PostgreSQL again (0 = never). */
+    sessionCacheMs: number;
     cookieSecure: boolean;
     maxFailures: number;
     lockMinutes: number;
@@ -142,6 +145,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
     auth: {
       sessionTtlHours: e.SESSION_TTL_HOURS,
+      sessionCacheMs: e.SESSION_CACHE_MS,
       cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMinutes: e.LOGIN_LOCK_MINUTES,

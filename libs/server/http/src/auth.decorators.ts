@@ -13,3 +13,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
 /** Any signed-in user may call the route (e.g. their own profile, inbox). */
 export const SignedIn = () => SetMetadata(ANY_SIGNED_IN, true);
+
+export const FRESH_SESSION = 'rr:freshSession';
+
+/** The guard reads the session from PostgreSQL, not the api process's short cache (the profile endpoint). */
+export const FreshSession = () => SetMetadata(FRESH_SESSION, true);

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AuthOptions, LoginRequest, loginRequestSchema, SESSION_COOKIE, SessionResponse } from '@rr/contracts';
 import { AppError } from '@rr/domain';
 import { APP_CONFIG, AppConfig } from '@rr/server/config';
-import { Public, SignedIn, ZodPipe } from '@rr/server/http';
+import { FreshSession, Public, SignedIn, ZodPipe } from '@rr/server/http';
 import type { Response } from 'express';
 import type { AuthedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -34,6 +34,8 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
+  // The web reads the profile here after changing it (language, name): never from the short cache.
+  @FreshSession()
   me(@Req() req: AuthedRequest): SessionResponse {
     if (!req.session) throw new AppError('AUTH_REQUIRED', 'unauthenticated');
     return req.session;

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER, Role, SESSION_COOKIE, SessionResponse } from '@rr/contracts';
 import { AppError } from '@rr/domain';
-import { ANY_SIGNED_IN, IS_PUBLIC, REQUIRED_ROLES, requestContext } from '@rr/server/http';
+import { ANY_SIGNED_IN, FRESH_SESSION, IS_PUBLIC, REQUIRED_ROLES, requestContext } from '@rr/server/http';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AuthService } from './auth.service';
@@ -39,7 +39,8 @@ export class AuthGuard implements CanActivate {
 
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    const session = await this.auth.resolve(token);
+    const fresh = this.reflector.getAllAndOverride<boolean>(FRESH_SESSION, targets);
+    const session = await this.auth.resolve(token, { fresh });
     if (!session) throw new AppError('AUTH_REQUIRED', 'unauthenticated');
 
     if (!SAFE_METHODS.has(req.method)) {

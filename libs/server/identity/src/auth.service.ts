@@ -16,8 +16,18 @@ export interface IssuedSession {
   response: SessionResponse;
 }
 
+/** Resolved sessions kept per api process at most (oldest dropped first). */
+const SESSION_CACHE_MAX = 10_000;
+
 @Injectable()
 export class AuthService {
+  /**
+   * token hash → the session as resolved at `at` (ADR 0020). Every request would otherwise ask
+   * PostgreSQL; a sign-out on this process drops its entry at once, anything else (disabling a user,
+   * changing roles, a sign-out on another replica) takes effect within SESSION_CACHE_MS.
+   */
+  private readonly resolved = new Map<string, { at: number; session: SessionResponse }>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: IdentityRepository,
@@ -72,15 +82,24 @@ export class AuthService {
   }
 
   /** The session behind a cookie token, or null when absent, expired or the user was disabled. */
-  async resolve(token: string | undefined): Promise<SessionResponse | null> {
+  async resolve(token: string | undefined, options: { fresh?: boolean } = {}): Promise<SessionResponse | null> {
     if (!token || token.length > 128) return null;
-    const session = await this.repo.findSession(hashToken(token));
-    if (!session?.user || !session.user.isActive) return null;
-    return { user: toCurrentUser(session.user), csrfToken: session.csrfToken, authMethod: session.authMethod };
+    const key = hashToken(token);
+    const ttl = this.config.auth.sessionCacheMs;
+    const hit = this.resolved.get(key);
+    if (hit && !options.fresh && Date.now() - hit.at < ttl) return hit.session;
+    const session = await this.repo.findLiveSession(key);
+    this.resolved.delete(key);
+    if (session && ttl > 0) {
+      if (this.resolved.size >= SESSION_CACHE_MAX) this.resolved.delete(this.resolved.keys().next().value!);
+      this.resolved.set(key, { at: Date.now(), session });
+    }
+    return session;
   }
 
   async logout(token: string | undefined): Promise<void> {
     if (!token) return;
+    this.resolved.delete(hashToken(token));
     await this.tx.run(async () => {
       const session = await this.repo.findSession(hashToken(token));
       await this.repo.deleteSession(hashToken(token));

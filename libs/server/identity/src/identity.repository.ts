@@ -1,10 +1,40 @@
 import { Injectable } from '@nestjs/common';
+import type { Role, SessionResponse } from '@rr/contracts';
 import { SessionEntity, TransactionHost, UserEntity } from '@rr/server/persistence';
 import { createHash } from 'node:crypto';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+interface LiveSessionRow {
+  csrf_token: string;
+  auth_method: 'local' | 'oidc';
+  id: string;
+  username: string;
+  display_name: string;
+  name_kana: string;
+  employee_number: string;
+  email: string;
+  locale: 'ja' | 'en';
+  roles: Role[];
+  section_id: string;
+  section_code: string;
+  section_name: string;
+  department_id: string;
+  department_code: string;
+  department_name: string;
+}
+
+const LIVE_SESSION_SQL = `
+  SELECT s.csrf_token, s.auth_method, u.id, u.username, u.display_name, u.name_kana, u.employee_number, u.email, u.locale, u.roles,
+         sec.id AS section_id, sec.code AS section_code, sec.name AS section_name,
+         d.id AS department_id, d.code AS department_code, d.name AS department_name
+    FROM sessions s
+    JOIN users u ON u.id = s.user_id AND u.is_active
+    JOIN sections sec ON sec.id = u.section_id
+    JOIN departments d ON d.id = sec.department_id
+   WHERE s.token_hash = $1 AND s.expires_at > now()`;
 
 @Injectable()
 export class IdentityRepository {
@@ -54,6 +84,32 @@ export class IdentityRepository {
 
   async createSession(session: Pick<SessionEntity, 'tokenHash' | 'csrfToken' | 'userId' | 'authMethod' | 'expiresAt'>): Promise<void> {
     await this.tx.manager.insert(SessionEntity, session);
+  }
+
+  /**
+   * The live session of an active user, as the guard needs it on every request: one prepared
+   * statement and plain rows (no entity hydration), since this runs before every handler.
+   */
+  async findLiveSession(tokenHash: string): Promise<SessionResponse | null> {
+    const rows: LiveSessionRow[] = await this.tx.manager.query(LIVE_SESSION_SQL, [tokenHash]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      csrfToken: r.csrf_token,
+      authMethod: r.auth_method,
+      user: {
+        id: r.id,
+        username: r.username,
+        displayName: r.display_name,
+        nameKana: r.name_kana,
+        employeeNumber: r.employee_number,
+        email: r.email,
+        locale: r.locale,
+        roles: r.roles,
+        section: { id: r.section_id, code: r.section_code, name: r.section_name },
+        department: { id: r.department_id, code: r.department_code, name: r.department_name },
+      },
+    };
   }
 
   /** The live session for a cookie token, with its user, section and department. */
