@@ -6,6 +6,7 @@ import { PersistenceModule } from '@rr/server/persistence';
 import { QueueModule } from '@rr/server/queue';
 import { AcWorkerModule } from './ac-requests/ac-worker.module';
 import { CarLotteryWorkerModule } from './car-lottery/car-lottery-worker.module';
+import { CarsWorkerModule } from './cars/cars-worker.module';
 import { GarageWorkerModule } from './garage/garage-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { RoomsWorkerModule } from './rooms/rooms-worker.module';
@@ -14,7 +15,7 @@ import { HeartbeatHandler } from './system/heartbeat.handler';
 
 /** The worker process: no HTTP; BullMQ processors and repeatable schedules. */
 @Module({
-  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule, CarLotteryWorkerModule, GarageWorkerModule, AcWorkerModule, RoomsWorkerModule],
+  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule, CarLotteryWorkerModule, GarageWorkerModule, AcWorkerModule, RoomsWorkerModule, CarsWorkerModule],
   providers: [JobRunnerService, HeartbeatHandler],
 })
 export class WorkerModule {}

@@ -105,6 +105,19 @@ export const NOTIFICATION_TYPES = {
     digestible: false,
     userConfigurable: true,
   },
+  // High-demand room lottery: docs/adr/0021-room-lottery.md.
+  'room_lottery.won': {
+    label: { ja: '会議室抽選の結果（当選）', en: 'Room lottery result: won' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: true,
+  },
+  'room_lottery.lost': {
+    label: { ja: '会議室抽選の結果（落選）', en: 'Room lottery result: not won' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: true,
+  },
   // Garage counter (車庫窓口): docs/adr/0013-garage-counter-records.md. Safety and operational
   // messages: not user-configurable (the inbox and e-mail always carry them).
   'garage.alcohol_detected': {
@@ -152,6 +165,14 @@ export const NOTIFICATION_TYPES = {
   },
   'garage.detector_overdue': {
     label: { ja: 'アルコール検知器の週次点検期限切れ', en: 'Alcohol detector: weekly inspection overdue' },
+    defaults: { inbox: true, email: true, webhook: false },
+    digestible: false,
+    userConfigurable: false,
+  },
+  // Official cars (公用車): the driver's licence nears its expiry (worker job cars.licence-reminders).
+  // Sent to the driver and to every garage administrator, once per driver and expiry date.
+  'driver.licence_expiring': {
+    label: { ja: '運転免許の有効期限が近づいています', en: 'Driving licence expires soon' },
     defaults: { inbox: true, email: true, webhook: false },
     digestible: false,
     userConfigurable: false,
@@ -285,6 +306,26 @@ export const notificationPayloadSchemas = {
     endsAt: z.iso.datetime({ offset: true }),
     releaseAfterMinutes: z.number().int().min(1),
   }),
+  'room_lottery.won': z.strictObject({
+    roundId: z.uuid(),
+    roundName: z.string().max(100),
+    confirmBy: z.iso.datetime({ offset: true }),
+    wins: z
+      .array(
+        z.strictObject({
+          requestId: z.uuid(),
+          bookingId: z.uuid(),
+          option: z.number().int().min(1).max(3),
+          roomName: z.string().max(100),
+          title: z.string().max(200),
+          startsAt: z.iso.datetime({ offset: true }),
+          endsAt: z.iso.datetime({ offset: true }),
+        }),
+      )
+      .min(1)
+      .max(100),
+  }),
+  'room_lottery.lost': z.strictObject({ roundId: z.uuid(), roundName: z.string().max(100), requestCount: z.number().int().min(1) }),
   'garage.alcohol_detected': z.strictObject({
     checkId: z.uuid(),
     phase: z.enum(['pre', 'post']),
@@ -344,6 +385,16 @@ export const notificationPayloadSchemas = {
     serialNumber: z.string().max(64),
     location: z.string().max(100),
     reasons: z.array(z.string().max(32)).max(10),
+  }),
+  'driver.licence_expiring': z.strictObject({
+    driverId: z.uuid(),
+    driverName: z.string().max(100),
+    /** Last Tokyo date on which the licence is valid. */
+    licenceExpiresOn: z.iso.date(),
+    /** Whole days from the Tokyo date of the scan to the expiry date (0 = expires today). */
+    daysLeft: z.number().int().min(0),
+    /** `driver`: the driver's own copy; `admin`: a garage administrator's copy. */
+    audience: z.enum(['driver', 'admin']),
   }),
   'ac.approval_requested': z.strictObject({
     requestId: z.uuid(),

@@ -26,4 +26,6 @@ export const SCHEDULES = (config: AppConfig): Schedule[] => [
   { id: 'schedule:garage.detector-reminder', job: 'garage.detector-reminder', everyMs: 60 * 60_000, data: {} },
   // After-hours AC (ADR 0016): reminders for waiting requests; dedupe keys make a repeated scan harmless.
   { id: 'schedule:ac.remind-waiting', job: 'ac.remind-waiting', everyMs: 15 * 60_000, data: {} },
+  // Official cars: licence-expiry warnings hourly; dedupe keys (driver + expiry date) make each one once.
+  { id: 'schedule:cars.licence-reminders', job: 'cars.licence-reminders', everyMs: 60 * 60_000, data: {} },
 ];

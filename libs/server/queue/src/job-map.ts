@@ -31,6 +31,8 @@ export interface JobPayloads {
   'garage.detector-reminder': Record<string, never>;
   /** After-hours AC (ADR 0016): reminds approvers of requests waiting too long (repeatable; deduplicated per period). */
   'ac.remind-waiting': Record<string, never>;
+  /** Official cars: warns drivers (and garage admins) of licences nearing expiry (repeatable; once per driver and expiry date). */
+  'cars.licence-reminders': Record<string, never>;
 }
 
 export interface NotificationDeliveryJob {
@@ -70,6 +72,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'garage.sweep': 'garage',
   'garage.detector-reminder': 'garage',
   'ac.remind-waiting': 'notification-maintenance',
+  'cars.licence-reminders': 'system',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
@@ -94,4 +97,6 @@ export const JOB_OPTIONS: { [K in JobName]: { attempts: number; backoffMs: numbe
   'garage.sweep': { attempts: 1, backoffMs: 1000 },
   'garage.detector-reminder': { attempts: 3, backoffMs: 10_000 },
   'ac.remind-waiting': { attempts: 3, backoffMs: 10_000 },
+  // Idempotent (dedupe keys per driver and expiry date): a retry writes nothing twice.
+  'cars.licence-reminders': { attempts: 3, backoffMs: 10_000 },
 };

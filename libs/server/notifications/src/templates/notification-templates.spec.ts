@@ -18,6 +18,8 @@ const LOTTERY_SAMPLES = {
 /** Meeting-room types (docs/adr/0017-room-series-check-in-feeds.md). */
 const ROOM_SAMPLES = {
   'room.released': { bookingId: BOOKING, roomName: '第3会議室', title: '課内打合せ', ...TRIP, releaseAfterMinutes: 15 },
+  'room_lottery.won': { roundId: ROUND, roundName: '本庁舎 繁忙会議室', confirmBy: '2026-12-04T08:15:00Z', wins: [{ requestId: REQ, bookingId: BOOKING, option: 1, roomName: '大会議室', title: '課内打合せ', ...TRIP }] },
+  'room_lottery.lost': { roundId: ROUND, roundName: '本庁舎 繁忙会議室', requestCount: 2 },
 } as const;
 /** Garage counter types (docs/adr/0013-garage-counter-records.md). */
 const GARAGE_SAMPLES = {
@@ -33,6 +35,7 @@ const GARAGE_SAMPLES = {
 const CAR_SAMPLES = {
   'car.block_moved': { bookingId: BOOKING, kind: 'shaken', fromPlateNumber: '北九州 580 あ 10-01', toPlateNumber: '北九州 580 あ 10-02', ...TRIP },
   'car.block_unavailable': { bookingId: BOOKING, kind: 'inspection', plateNumber: '北九州 580 あ 10-01', ...TRIP },
+  'driver.licence_expiring': { driverId: REQ, driverName: '運転 花子', licenceExpiresOn: '2026-12-31', daysLeft: 17, audience: 'admin' },
 } as const;
 
 /** After-hours AC types (docs/adr/0016-ac-approval-route.md). */
@@ -86,6 +89,18 @@ describe(renderNotification.name, () => {
     };
     expect(renderNotification('absence.starts_tomorrow', payload, 'ja').body).toContain('2026年12月3日(木) 09:00 から 2026年12月4日(金) 18:00 まで');
     expect(renderNotification('absence.starts_tomorrow', payload, 'en').body).toContain('from Thu 3 Dec 2026, 09:00 to Fri 4 Dec 2026, 18:00');
+  });
+
+  it('should send the driver to their registration and the administrators to the driver register', () => {
+    const payload = { driverId: REQ, driverName: '運転 花子', licenceExpiresOn: '2026-12-31', daysLeft: 17 } as const;
+    const own = renderNotification('driver.licence_expiring', { ...payload, audience: 'driver' }, 'ja');
+    expect(own.link).toBe('/cars/driver');
+    expect(own.body).toContain('2026-12-31');
+    expect(own.body).toContain('あと17日');
+    const admin = renderNotification('driver.licence_expiring', { ...payload, audience: 'admin' }, 'en');
+    expect(admin.link).toBe('/cars/admin/drivers');
+    expect(admin.title).toContain('運転 花子');
+    expect(renderNotification('driver.licence_expiring', { ...payload, daysLeft: 0, audience: 'driver' }, 'en').body).toContain('expires today');
   });
 
   it('should format the Tokyo date whatever the server’s zone', () => {

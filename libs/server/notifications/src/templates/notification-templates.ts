@@ -168,6 +168,18 @@ const RENDERERS: { [T in NotificationType]: Renderer<T> } = {
       ? { title: `会議室の予約を解放しました（${p.roomName}）`, body: `${when}「${p.title}」は開始 ${p.releaseAfterMinutes} 分後までにチェックインがなかったため、自動的に解放されました（不在として記録されます）。`, link: '/rooms/bookings' }
       : { title: `Room booking released (${p.roomName})`, body: `${when} "${p.title}" was not checked in within ${p.releaseAfterMinutes} minutes of the start and was released automatically (recorded as a no-show).`, link: '/rooms/bookings' };
   },
+  // High-demand room lottery (ADR 0021).
+  'room_lottery.won': (p, locale) => {
+    const lines = p.wins.map((w) => `・${formatTokyo(w.startsAt, locale)} – ${formatTokyo(w.endsAt, locale)} ${w.roomName}「${w.title}」${locale === 'ja' ? `（第${w.option}希望）` : ` (choice ${w.option})`}`);
+    const deadline = formatTokyo(p.confirmBy, locale);
+    return locale === 'ja'
+      ? { title: `会議室抽選に当選しました（${p.roundName}）`, body: `${lines.join('\n')}\n${deadline} までに「当選確定」してください。期限までに確定しない場合、予約は解放されます。`, link: '/rooms/lottery' }
+      : { title: `You won the room lottery (${p.roundName})`, body: `${lines.join('\n')}\nConfirm by ${deadline}, or the booking is released.`, link: '/rooms/lottery' };
+  },
+  'room_lottery.lost': (p, locale) =>
+    locale === 'ja'
+      ? { title: `会議室抽選の結果: 落選（${p.roundName}）`, body: `申込 ${p.requestCount} 件は当選しませんでした。確定期限後、空いている枠は先着予約で予約できます。`, link: '/rooms/lottery' }
+      : { title: `Room lottery result: not won (${p.roundName})`, body: `None of your ${p.requestCount} entries won. After the confirmation deadline, free slots open for first-come booking.`, link: '/rooms/lottery' },
   // Garage counter (車庫窓口). Managers' links open the counter; holders' links their trips.
   'garage.alcohol_detected': (p, locale) => {
     const at = formatTokyo(p.checkedAt, locale);
@@ -237,6 +249,21 @@ const RENDERERS: { [T in NotificationType]: Renderer<T> } = {
     locale === 'ja'
       ? { title: `検知器 ${p.serialNumber} の点検が必要です`, body: `${p.location} のアルコール検知器 ${p.serialNumber} は週次点検の期限切れ等のため選択できません（${p.reasons.join('、')}）。点検を記録してください。`, link: '/garage/detectors' }
       : { title: `Detector ${p.serialNumber} needs inspection`, body: `The alcohol detector ${p.serialNumber} at ${p.location} cannot be selected (${p.reasons.join(', ')}). Record an inspection.`, link: '/garage/detectors' },
+
+  // Official cars: the driver opens their registration; garage administrators the driver register.
+  'driver.licence_expiring': (p, locale) => {
+    const link = p.audience === 'driver' ? '/cars/driver' : '/cars/admin/drivers';
+    if (locale === 'ja') {
+      const left = p.daysLeft === 0 ? '本日で期限切れとなります' : `あと${p.daysLeft}日で期限切れとなります`;
+      return p.audience === 'driver'
+        ? { title: '運転免許の有効期限が近づいています', body: `登録されている運転免許の有効期限は ${p.licenceExpiresOn} です（${left}）。更新後、新しい免許証で運転者登録を更新してください。期限を過ぎると公用車を運転できません。`, link }
+        : { title: `${p.driverName}さんの運転免許の有効期限が近づいています`, body: `運転者 ${p.driverName}さんの運転免許の有効期限は ${p.licenceExpiresOn} です（${left}）。更新後の運転者登録の確認をお願いします。`, link };
+    }
+    const left = p.daysLeft === 0 ? 'it expires today' : `${p.daysLeft} day${p.daysLeft === 1 ? '' : 's'} left`;
+    return p.audience === 'driver'
+      ? { title: 'Your driving licence expires soon', body: `Your registered driving licence is valid until ${p.licenceExpiresOn} (${left}). After renewing it, update your driver registration with the new licence; after that date you cannot drive official cars.`, link }
+      : { title: `${p.driverName}'s driving licence expires soon`, body: `The driving licence of ${p.driverName} is valid until ${p.licenceExpiresOn} (${left}). Please check the driver's registration once it is renewed.`, link };
+  },
 };
 
 export function renderNotification<T extends NotificationType>(type: T, payload: NotificationPayloads[T], locale: Locale): RenderedNotification {

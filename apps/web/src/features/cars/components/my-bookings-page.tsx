@@ -7,6 +7,7 @@ import { useCancelBooking, useMyBookings } from '../api/cars.api';
 import { BookingStatusBadge, NeedsReassignmentBadge } from './badges';
 import type { BookingNotice } from './booking-pages';
 import { formatTrip } from '../lib/slots';
+import { DataTable } from '../../../shared/components/data-table';
 import { PageHeader } from '../../../shared/components/page-header';
 import { ErrorAlert, SuccessNotice } from '../../../shared/components/error-alert';
 import { LoadingState } from '../../../shared/components/loading-state';
@@ -117,89 +118,76 @@ export function MyBookingsPage() {
       <ErrorAlert error={list.error} />
       {list.isPending && <LoadingState />}
       {list.data && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table captionSide="top" striped verticalSpacing="sm" aria-busy={list.isFetching}>
-            <Table.Caption>{t(view === 'upcoming' ? 'cars.bookings.captionUpcoming' : 'cars.bookings.captionPast', { count: rows.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('cars.bookings.when')}</Table.Th>
-                <Table.Th scope="col">{t('cars.bookings.car')}</Table.Th>
-                <Table.Th scope="col">{t('cars.bookings.trip')}</Table.Th>
-                <Table.Th scope="col">{t('cars.bookings.status')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed">{t('cars.bookings.none')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {rows.map((b) => (
-                <Table.Tr key={b.id}>
-                  <Table.Th scope="row" fw={600} id={`booking-${b.id}`}>
-                    {formatTrip(b.startsAt, b.endsAt, lang)}
-                  </Table.Th>
-                  <Table.Td>
-                    <Text fw={600} size="sm" className="nowrap">
-                      {b.plateNumber}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {b.className}・{b.carModel}
-                      <br />
-                      {b.garageName} {b.bay}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {b.purpose}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {t('cars.bookings.destination', { destination: b.destination })}
-                      {b.passengers > 0 && ` ${t('cars.bookings.passengers', { n: b.passengers })}`}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {t('cars.bookings.driverIs', { name: b.driverName })}
-                      {b.bookedById !== b.driverId && ` ${t('cars.bookings.bookedBy', { name: b.bookedByName })}`}
-                    </Text>
-                    {b.outOfPrefecture && (
-                      <Badge color="grape" variant="light" mt={4}>
-                        {t('cars.form.outOfPrefecture')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <BookingStatusBadge status={b.status} />
-                      {b.needsReassignment && <NeedsReassignmentBadge />}
-                      {b.source !== 'first_come' && (
-                        <Badge color="gray" variant="outline" className="car-badge">
-                          {t(`cars.source.${b.source}`)}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {isEditable(b, now) && (
-                        <Button size="sm" variant="default" component={Link} to={`/cars/bookings/${b.id}/edit`} aria-describedby={`booking-${b.id}`}>
-                          {t('cars.bookings.edit')}
-                        </Button>
-                      )}
-                      {isCancellable(b, false, now) && (
-                        <Button size="sm" variant="outline" color="red" onClick={() => setCancelling(b)} aria-describedby={`booking-${b.id}`}>
-                          {t('cars.bookings.cancel')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t(view === 'upcoming' ? 'cars.bookings.captionUpcoming' : 'cars.bookings.captionPast', { count: rows.length })}
+          columns={[t('cars.bookings.when'), t('cars.bookings.car'), t('cars.bookings.trip'), t('cars.bookings.status'), t('common.actions')]}
+          minWidth={760}
+          empty={t('cars.bookings.none')}
+          isEmpty={rows.length === 0}
+          busy={list.isFetching}
+          highlightOnHover={false}
+        >
+          {rows.map((b) => (
+            <Table.Tr key={b.id}>
+              <Table.Th scope="row" fw={600} id={`booking-${b.id}`}>
+                {formatTrip(b.startsAt, b.endsAt, lang)}
+              </Table.Th>
+              <Table.Td>
+                <Text fw={600} size="sm" className="nowrap">
+                  {b.plateNumber}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {b.className}・{b.carModel}
+                  <br />
+                  {b.garageName} {b.bay}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {b.purpose}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('cars.bookings.destination', { destination: b.destination })}
+                  {b.passengers > 0 && ` ${t('cars.bookings.passengers', { n: b.passengers })}`}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('cars.bookings.driverIs', { name: b.driverName })}
+                  {b.bookedById !== b.driverId && ` ${t('cars.bookings.bookedBy', { name: b.bookedByName })}`}
+                </Text>
+                {b.outOfPrefecture && (
+                  <Badge color="grape" variant="light" mt={4}>
+                    {t('cars.form.outOfPrefecture')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <BookingStatusBadge status={b.status} />
+                  {b.needsReassignment && <NeedsReassignmentBadge />}
+                  {b.source !== 'first_come' && (
+                    <Badge color="gray" variant="outline" className="car-badge">
+                      {t(`cars.source.${b.source}`)}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  {isEditable(b, now) && (
+                    <Button size="sm" variant="default" component={Link} to={`/cars/bookings/${b.id}/edit`} aria-describedby={`booking-${b.id}`}>
+                      {t('cars.bookings.edit')}
+                    </Button>
+                  )}
+                  {isCancellable(b, false, now) && (
+                    <Button size="sm" variant="outline" color="red" onClick={() => setCancelling(b)} aria-describedby={`booking-${b.id}`}>
+                      {t('cars.bookings.cancel')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <CancelBookingDialog
         booking={cancelling}

@@ -7,6 +7,7 @@ import { useCancelRoomBooking, useCancelRoomSeries, useCheckInBooking, useMyRoom
 import { RoomBookingStatusBadge, SeriesBadge } from './badges';
 import type { RoomBookingNotice } from './booking-pages';
 import { floorLabel, formatRange, tokyoDateOf, tokyoTime } from '../lib/room-time';
+import { DataTable } from '../../../shared/components/data-table';
 import { PageHeader } from '../../../shared/components/page-header';
 import { ErrorAlert, SuccessNotice } from '../../../shared/components/error-alert';
 import { LoadingState } from '../../../shared/components/loading-state';
@@ -178,101 +179,88 @@ export function RoomMyBookingsPage() {
       <ErrorAlert error={list.error} />
       {list.isPending && <LoadingState />}
       {list.data && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table captionSide="top" striped verticalSpacing="sm" aria-busy={list.isFetching}>
-            <Table.Caption>{t(view === 'upcoming' ? 'rooms.bookings.captionUpcoming' : 'rooms.bookings.captionPast', { count: rows.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('rooms.bookings.when')}</Table.Th>
-                <Table.Th scope="col">{t('rooms.room')}</Table.Th>
-                <Table.Th scope="col">{t('rooms.bookings.meeting')}</Table.Th>
-                <Table.Th scope="col">{t('rooms.bookings.status')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed">{t('rooms.bookings.none')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {rows.map((b) => (
-                <Table.Tr key={b.id}>
-                  <Table.Th scope="row" fw={600} id={`room-booking-${b.id}`}>
-                    {formatRange(b.startsAt, b.endsAt, lang)}
-                  </Table.Th>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {b.roomName}
-                    </Text>
+        <DataTable
+          caption={t(view === 'upcoming' ? 'rooms.bookings.captionUpcoming' : 'rooms.bookings.captionPast', { count: rows.length })}
+          columns={[t('rooms.bookings.when'), t('rooms.room'), t('rooms.bookings.meeting'), t('rooms.bookings.status'), t('common.actions')]}
+          minWidth={760}
+          empty={t('rooms.bookings.none')}
+          isEmpty={rows.length === 0}
+          busy={list.isFetching}
+          highlightOnHover={false}
+        >
+          {rows.map((b) => (
+            <Table.Tr key={b.id}>
+              <Table.Th scope="row" fw={600} id={`room-booking-${b.id}`}>
+                {formatRange(b.startsAt, b.endsAt, lang)}
+              </Table.Th>
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {b.roomName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {b.building} {floorLabel(b.floor, lang)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {b.title}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('rooms.bookings.attendees', { n: b.attendees })} {t('rooms.bookings.organiserIs', { name: b.organiserName })}
+                  {b.bookedById !== b.organiserId && ` ${t('rooms.bookings.bookedBy', { name: b.bookedByName })}`}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <Group gap={4}>
+                    <RoomBookingStatusBadge status={b.status} />
+                    {b.seriesId && <SeriesBadge />}
+                    {b.checkedInAt && (
+                      <Badge color="teal" variant="light" className="room-badge">
+                        {t('rooms.checkIn.done', { time: tokyoTime(b.checkedInAt) })}
+                      </Badge>
+                    )}
+                  </Group>
+                  {b.status === 'active' && b.checkIn && !b.checkedInAt && new Date(b.checkIn.opensAt).getTime() - now < SOON_MS && new Date(b.checkIn.closesAt).getTime() > now && (
                     <Text size="xs" c="dimmed">
-                      {b.building} {floorLabel(b.floor, lang)}
+                      {t('rooms.checkIn.window', { from: tokyoTime(b.checkIn.opensAt), until: tokyoTime(b.checkIn.closesAt) })}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {b.title}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {t('rooms.bookings.attendees', { n: b.attendees })} {t('rooms.bookings.organiserIs', { name: b.organiserName })}
-                      {b.bookedById !== b.organiserId && ` ${t('rooms.bookings.bookedBy', { name: b.bookedByName })}`}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={4} align="flex-start">
-                      <Group gap={4}>
-                        <RoomBookingStatusBadge status={b.status} />
-                        {b.seriesId && <SeriesBadge />}
-                        {b.checkedInAt && (
-                          <Badge color="teal" variant="light" className="room-badge">
-                            {t('rooms.checkIn.done', { time: tokyoTime(b.checkedInAt) })}
-                          </Badge>
-                        )}
-                      </Group>
-                      {b.status === 'active' && b.checkIn && !b.checkedInAt && new Date(b.checkIn.opensAt).getTime() - now < SOON_MS && new Date(b.checkIn.closesAt).getTime() > now && (
-                        <Text size="xs" c="dimmed">
-                          {t('rooms.checkIn.window', { from: tokyoTime(b.checkIn.opensAt), until: tokyoTime(b.checkIn.closesAt) })}
-                        </Text>
-                      )}
-                      <AcExtensionOffer booking={b} describedBy={`room-booking-${b.id}`} />
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {canCheckIn(b, now) && (
-                        <Button
-                          size="sm"
-                          color="teal"
-                          loading={checkIn.isPending && checkIn.variables === b.id}
-                          onClick={() =>
-                            checkIn.mutate(b.id, {
-                              onSuccess: (done) => setNotice(t('rooms.checkIn.success', { room: done.roomName, range: formatRange(done.startsAt, done.endsAt, lang) })),
-                            })
-                          }
-                          aria-describedby={`room-booking-${b.id}`}
-                        >
-                          {t('rooms.checkIn.button')}
-                        </Button>
-                      )}
-                      {isChangeable(b, now) && (
-                        <Button size="sm" variant="default" component={Link} to={`/rooms/bookings/${b.id}/edit`} aria-describedby={`room-booking-${b.id}`}>
-                          {t('common.edit')}
-                        </Button>
-                      )}
-                      {isChangeable(b, now) && (
-                        <Button size="sm" variant="outline" color="red" onClick={() => setCancelling(b)} aria-describedby={`room-booking-${b.id}`}>
-                          {t('rooms.bookings.cancel')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  )}
+                  <AcExtensionOffer booking={b} describedBy={`room-booking-${b.id}`} />
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  {canCheckIn(b, now) && (
+                    <Button
+                      size="sm"
+                      color="teal"
+                      loading={checkIn.isPending && checkIn.variables === b.id}
+                      onClick={() =>
+                        checkIn.mutate(b.id, {
+                          onSuccess: (done) => setNotice(t('rooms.checkIn.success', { room: done.roomName, range: formatRange(done.startsAt, done.endsAt, lang) })),
+                        })
+                      }
+                      aria-describedby={`room-booking-${b.id}`}
+                    >
+                      {t('rooms.checkIn.button')}
+                    </Button>
+                  )}
+                  {isChangeable(b, now) && (
+                    <Button size="sm" variant="default" component={Link} to={`/rooms/bookings/${b.id}/edit`} aria-describedby={`room-booking-${b.id}`}>
+                      {t('common.edit')}
+                    </Button>
+                  )}
+                  {isChangeable(b, now) && (
+                    <Button size="sm" variant="outline" color="red" onClick={() => setCancelling(b)} aria-describedby={`room-booking-${b.id}`}>
+                      {t('rooms.bookings.cancel')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <CancelRoomBookingDialog
         booking={cancelling}
