@@ -12,12 +12,13 @@ import { OrganisationModule } from '@rr/server/organisation';
 import { PersistenceModule } from '@rr/server/persistence';
 import { QueueModule } from '@rr/server/queue';
 import { RoomsModule } from '@rr/server/rooms';
+import { RoomLotteryModule } from '@rr/server/room-lottery';
 import { HealthController } from './health/health.controller';
 import { SystemController } from './system/system.controller';
 
 /** Composition root of the HTTP API: wires feature modules; rules live in the features. */
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule, CarLotteryModule, RoomsModule, GarageModule, AcRequestsModule, NotificationsModule],
+  imports: [ConfigModule, PersistenceModule, QueueModule, AuditModule, IdentityModule, OrganisationModule, CalendarModule, CarsModule, CarLotteryModule, RoomsModule, RoomLotteryModule, GarageModule, AcRequestsModule, NotificationsModule],
   controllers: [HealthController, SystemController],
 })
 export class AppModule {}

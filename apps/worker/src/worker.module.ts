@@ -10,12 +10,13 @@ import { CarsWorkerModule } from './cars/cars-worker.module';
 import { GarageWorkerModule } from './garage/garage-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { RoomsWorkerModule } from './rooms/rooms-worker.module';
+import { RoomLotteryWorkerModule } from './room-lottery/room-lottery-worker.module';
 import { JobRunnerService } from './runtime/job-runner.service';
 import { HeartbeatHandler } from './system/heartbeat.handler';
 
 /** The worker process: no HTTP; BullMQ processors and repeatable schedules. */
 @Module({
-  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule, CarLotteryWorkerModule, GarageWorkerModule, AcWorkerModule, RoomsWorkerModule, CarsWorkerModule],
+  imports: [DiscoveryModule, ConfigModule, PersistenceModule, QueueModule, AuditModule, NotificationsWorkerModule, CarLotteryWorkerModule, GarageWorkerModule, AcWorkerModule, RoomsWorkerModule, RoomLotteryWorkerModule, CarsWorkerModule],
   providers: [JobRunnerService, HeartbeatHandler],
 })
 export class WorkerModule {}

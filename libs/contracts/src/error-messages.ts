@@ -132,6 +132,19 @@ export const ERROR_MESSAGES = {
   ROOM_CHECK_IN_NO_BOOKING: { ja: 'この会議室に、今チェックインできるあなたの予約はありません。', en: 'You have no booking of this room that can be checked in now.' },
   ROOM_CHECK_IN_NOT_ACTIVE: { ja: 'この予約にはチェックインできません（取消済みまたは解放済みです）。', en: 'This booking cannot be checked in (cancelled or released).' },
   ROOM_FEED_NOT_FOUND: { ja: 'カレンダー配信のURLが無効です（再発行または停止されています）。', en: 'This calendar feed URL is not valid (it was rotated or revoked).' },
+  // High-demand room lottery (ADR 0021).
+  ROOM_LOTTERY_PERIOD: { ja: 'この会議室のこの時間帯は抽選期間中です（{firstComeAt} から先着予約できます）。抽選に申し込んでください。', en: 'This room is in a lottery period for that time (first-come booking opens at {firstComeAt}). Please apply to the lottery.' },
+  ROOM_LOTTERY_ROUND_NOT_FOUND: { ja: '会議室抽選の回が見つかりません。', en: 'Room lottery round not found.' },
+  ROOM_LOTTERY_REQUEST_NOT_FOUND: { ja: '会議室抽選の申込が見つかりません。', en: 'Room lottery entry not found.' },
+  ROOM_LOTTERY_NOT_HIGH_DEMAND: { ja: '抽選の対象外の会議室が含まれています。', en: 'A room that is not a high-demand (lottery) room was given.' },
+  ROOM_LOTTERY_NOT_IN_ROUND: { ja: 'この会議室はこの抽選の対象ではありません。', en: 'This room is not part of this lottery round.' },
+  ROOM_LOTTERY_WINDOW_CLOSED: { ja: '申込受付期間外です。', en: 'The application window is not open.' },
+  ROOM_LOTTERY_OUTSIDE_PERIOD: { ja: '希望日時は抽選対象期間（{from} – {to}）内で指定してください。', en: 'Each choice must lie within the lottery period ({from} – {to}).' },
+  ROOM_LOTTERY_TOO_MANY_OPTIONS: { ja: '希望は{max}つまでです。', en: 'At most {max} choices are allowed.' },
+  ROOM_LOTTERY_SCHEDULE_INVALID: { ja: '抽選の日程が正しくありません: {reason}', en: 'Invalid lottery schedule: {reason}' },
+  ROOM_LOTTERY_NOT_OWNER: { ja: 'この申込を操作する権限がありません。', en: 'You cannot change this entry.' },
+  ROOM_LOTTERY_NOT_A_WIN: { ja: 'この申込は確定・辞退できる当選ではありません。', en: 'This entry is not a win that can be confirmed or declined.' },
+  ROOM_LOTTERY_CONFIRM_CLOSED: { ja: '確定期限（{deadline}）を過ぎています。', en: 'The confirmation deadline ({deadline}) has passed.' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

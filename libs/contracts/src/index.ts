@@ -9,5 +9,6 @@ export * from './notifications.contract';
 export * from './cars.contract';
 export * from './rooms.contract';
 export * from './car-lottery.contract';
+export * from './room-lottery.contract';
 export * from './garage.contract';
 export * from './ac-requests.contract';

@@ -83,6 +83,9 @@ describe('Notifications API, digest and reminders (system)', () => {
         'lottery.win_void',
         // Meeting rooms: a booking released for want of a check-in (ADR 0017).
         'room.released',
+        // Room lottery (ADR 0021).
+        'room_lottery.won',
+        'room_lottery.lost',
       ]);
       expect(got.body.types[0]).toEqual({ type: 'reminder.scheduled', label: 'リマインダー', channels: { inbox: true, email: true, webhook: false } });
 

@@ -21,6 +21,8 @@ export const SCHEDULES = (config: AppConfig): Schedule[] => [
   { id: 'schedule:lottery.tick', job: 'lottery.tick', everyMs: 60_000, data: {} },
   // Meeting rooms (ADR 0017): no-show release each minute; two replicas split the rows (SKIP LOCKED), none is released twice.
   { id: 'schedule:room.release-no-shows', job: 'room.release-no-shows', everyMs: 60_000, data: {} },
+  // High-demand room lottery (ADR 0021): each round advanced exactly once under its advisory lock.
+  { id: 'schedule:room-lottery.tick', job: 'room-lottery.tick', everyMs: 60_000, data: {} },
   // Garage counter (ADR 0013): no-shows and late returns each minute; detector reminders hourly (deduplicated per day).
   { id: 'schedule:garage.sweep', job: 'garage.sweep', everyMs: 60_000, data: {} },
   { id: 'schedule:garage.detector-reminder', job: 'garage.detector-reminder', everyMs: 60 * 60_000, data: {} },

@@ -33,6 +33,8 @@ import { AddGarageCounter1795300006000 } from './migrations/1795300006000-AddGar
 import { AddAcExtension1795300007000 } from './migrations/1795300007000-AddAcExtension';
 import { AddRoomSeriesCheckIn1795300008000 } from './migrations/1795300008000-AddRoomSeriesCheckIn';
 import { AcCancellation1795300010000 } from './migrations/1795300010000-AcCancellation';
+import { AddRoomLottery1795300009000 } from './migrations/1795300009000-AddRoomLottery';
+import { ROOM_LOTTERY_ENTITIES } from './entities/room-lottery.entity';
 import { GARAGE_ENTITIES } from './entities/garage.entity';
 import { AC_ENTITIES } from './entities/ac.entity';
 
@@ -78,10 +80,11 @@ export const ENTITIES = [
   CalendarFeedTokenEntity,
   ...GARAGE_ENTITIES,
   ...AC_ENTITIES,
+  ...ROOM_LOTTERY_ENTITIES,
 ];
 
 /** In order. Never edit a migration after it lands; add a new one. */
-export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000, AddCarLottery1795300004000, AddRooms1795300005000, AddGarageCounter1795300006000, AddAcExtension1795300007000, AddRoomSeriesCheckIn1795300008000, AcCancellation1795300010000];
+export const MIGRATIONS = [InitialOrganisationAuthAudit1795300000000, AddNotifications1795300002000, AddFleetDriversCarBookings1795300003000, AddCarLottery1795300004000, AddRooms1795300005000, AddGarageCounter1795300006000, AddAcExtension1795300007000, AddRoomSeriesCheckIn1795300008000, AddRoomLottery1795300009000, AcCancellation1795300010000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

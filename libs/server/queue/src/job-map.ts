@@ -25,6 +25,8 @@ export interface JobPayloads {
   'lottery.draw': { roundId: string };
   /** Meeting rooms (ADR 0017): releases bookings not checked in by start + N minutes (repeatable; exactly once per booking). */
   'room.release-no-shows': Record<string, never>;
+  /** High-demand room lottery (ADR 0021): advances every due round (repeatable; advisory lock per round). */
+  'room-lottery.tick': Record<string, never>;
   /** Garage counter (ADR 0013): releases no-shows and warns about late returns (repeatable). */
   'garage.sweep': Record<string, never>;
   /** Reminds the safe-driving managers of detectors overdue for their weekly inspection (repeatable). */
@@ -69,6 +71,7 @@ export const JOB_QUEUE: { [K in JobName]: QueueName } = {
   'lottery.tick': 'lottery',
   'lottery.draw': 'lottery',
   'room.release-no-shows': 'rooms',
+  'room-lottery.tick': 'lottery',
   'garage.sweep': 'garage',
   'garage.detector-reminder': 'garage',
   'ac.remind-waiting': 'notification-maintenance',
@@ -93,6 +96,8 @@ export const JOB_OPTIONS: { [K in JobName]: { attempts: number; backoffMs: numbe
   'lottery.draw': { attempts: 5, backoffMs: 10_000 },
   // Idempotent (SKIP LOCKED + status re-check): the next minute's run is the retry.
   'room.release-no-shows': { attempts: 1, backoffMs: 1000 },
+  // Idempotent (advisory lock + conditional status change): the next minute's run is the retry.
+  'room-lottery.tick': { attempts: 1, backoffMs: 1000 },
   // Idempotent (row locks + dedupe keys): the next tick is the retry.
   'garage.sweep': { attempts: 1, backoffMs: 1000 },
   'garage.detector-reminder': { attempts: 3, backoffMs: 10_000 },

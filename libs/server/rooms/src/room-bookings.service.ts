@@ -14,6 +14,7 @@ import { isRetryableTransactionError, mapRoomWriteError, RoomErrors } from './ro
 import { bookingSnapshot, toRoomBooking, windowSettings } from './rooms.mappers';
 import { RoomRow, RoomsRepository } from './rooms.repository';
 import { RoomBookingFastPath } from './room-booking-fast-path';
+import { RoomLotteryPeriodCheck } from './room-lottery-period';
 import type { AcNeed } from './rules/ac-need';
 import { checkRoomBookingWindow, roomAccepts } from './rules/room-booking-window';
 
@@ -40,6 +41,7 @@ export class RoomBookingsService {
     private readonly acNeedRows: RoomAcNeedsRepository,
     private readonly settings: RoomSettingsService,
     private readonly fast: RoomBookingFastPath,
+    private readonly lotteryPeriod: RoomLotteryPeriodCheck,
     @Inject(ROOMS_CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -65,6 +67,7 @@ export class RoomBookingsService {
       const organiserId = await this.checkOrganiser(input.organiserId ?? actor.id, actor);
       const room = await this.rooms.lockForBooking(slot.roomId);
       this.checkRoom(room, slot, now);
+      if (room.high_demand) await this.lotteryPeriod.assertBookable(room.id, slot.startsAt, slot.endsAt, now);
       const created = await this.repo.insertUnlessBlocked({ ...slot, title: input.title, organiserId, bookedBy: actor.id, status: 'active', acExtensionNeeded: need !== null });
       if (!created) throw RoomErrors.blocked();
       if (need) {
@@ -86,7 +89,7 @@ export class RoomBookingsService {
   private async tryFastCreate(input: CreateRoomBooking, slot: Slot, need: AcNeed | null, actor: RoomActor, now: Date): Promise<RoomBookingRow | null> {
     if (input.organiserId !== undefined && input.organiserId !== actor.id) return null;
     const room = await this.fast.room(slot.roomId);
-    if (!room || !room.active || slot.attendees > room.capacity || !roomAccepts(slot.startsAt, slot.endsAt, windowSettings(room), now)) return null;
+    if (!room || !room.active || room.high_demand || slot.attendees > room.capacity || !roomAccepts(slot.startsAt, slot.endsAt, windowSettings(room), now)) return null;
     let outcome;
     try {
       outcome = await this.fast.create({ room, title: input.title, organiserId: actor.id, bookedBy: actor.id, attendees: slot.attendees, startsAt: slot.startsAt, endsAt: slot.endsAt, need });
@@ -175,6 +178,7 @@ export class RoomBookingsService {
   private async lockAndCheckRoom(slot: Slot, now: Date): Promise<RoomRow> {
     const room = await this.rooms.lockForBooking(slot.roomId);
     this.checkRoom(room, slot, now);
+    if (room.high_demand) await this.lotteryPeriod.assertBookable(room.id, slot.startsAt, slot.endsAt, now);
     if (await this.rooms.isBlocked(room.id, slot.startsAt, slot.endsAt)) throw RoomErrors.blocked();
     return room;
   }

@@ -6,6 +6,7 @@ import { RoomAcNeedsRepository } from './room-ac-needs.repository';
 import { RoomAcNeedsService } from './room-ac-needs.service';
 import { RoomBlocksController } from './room-blocks.controller';
 import { RoomBookingFastPath } from './room-booking-fast-path';
+import { RoomLotteryPeriodCheck } from './room-lottery-period';
 import { RoomBlocksRepository } from './room-blocks.repository';
 import { RoomBlocksService } from './room-blocks.service';
 import { RoomBookingQueriesService } from './room-booking-queries.service';
@@ -40,6 +41,7 @@ const SERVICES = [RoomsService, RoomBlocksService, RoomBookingsService, RoomBook
     RoomSeriesRepository,
     RoomAcNeedsRepository,
     RoomBookingFastPath,
+    RoomLotteryPeriodCheck,
     ...SERVICES,
   ],
   exports: [ROOMS_CLOCK, ...SERVICES],
