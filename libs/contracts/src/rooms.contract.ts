@@ -261,7 +261,7 @@ export type RoomSeries = z.infer<typeof roomSeriesSchema>;
  * the slot (`conflictWith`); blocked: a room block covers it; skipped_closed_day: 閉庁日
  * (`closedReason`, e.g. 祝日名 or 土曜日); unchanged: nothing to do.
  */
-export const roomOccurrenceStatusSchema = z.enum(['created', 'updated', 'cancelled', 'unchanged', 'conflict', 'blocked', 'skipped_closed_day']);
+export const roomOccurrenceStatusSchema = z.enum(['created', 'updated', 'cancelled', 'unchanged', 'conflict', 'blocked', 'skipped_closed_day', 'lottery_period']);
 export type RoomOccurrenceStatus = z.infer<typeof roomOccurrenceStatusSchema>;
 export const roomOccurrenceSchema = z.object({
   date: z.string(),

@@ -75,6 +75,23 @@ describe('High-demand room lottery (HTTP and state machine, real PostgreSQL)', (
     expect([firstCome.status, firstCome.body.code]).toEqual([409, 'ROOM_LOTTERY_PERIOD']);
     const outside = await staffOnly.client.post('/api/room-bookings', { roomId: hall, title: '先着', attendees: 4, startsAt: at(11, '13:00'), endsAt: at(11, '14:00') });
     expect([outside.status, outside.body.code]).toEqual([201, undefined]);
+    // A recurring series reports the occurrence the round holds instead of booking it (ADR 0021).
+    const series = await staffOnly.client.post('/api/room-series', {
+      roomId: hall,
+      title: '定例',
+      attendees: 4,
+      firstDate: tokyoDay(9).toISODate(),
+      startTime: '15:00',
+      endTime: '16:00',
+      rrule: 'FREQ=DAILY;COUNT=3',
+      skipClosedDays: false,
+    });
+    expect(series.status).toBe(201);
+    expect(series.body.occurrences.map((o: { date: string; status: string }) => [o.date, o.status])).toEqual([
+      [tokyoDay(9).toISODate(), 'lottery_period'],
+      [tokyoDay(10).toISODate(), 'created'],
+      [tokyoDay(11).toISODate(), 'created'],
+    ]);
 
     // Bad input: outside the period, more than three choices, a room not in the round.
     const outsidePeriod = await staffOnly.client.post(`/api/room-lottery/rounds/${roundId}/requests`, { title: '会議', attendees: 5, options: [entry(hall, ['10:00', '11:00'], 12)] });

@@ -14,6 +14,12 @@ export class RoomLotteryPeriodCheck {
   constructor(private readonly tx: TransactionHost) {}
 
   async assertBookable(roomId: string, startsAt: Date, endsAt: Date, now: Date): Promise<void> {
+    const firstComeAt = await this.lotteryUntil(roomId, startsAt, endsAt, now);
+    if (firstComeAt) throw new AppError('ROOM_LOTTERY_PERIOD', 'conflict', { firstComeAt: firstComeAt.toISOString() });
+  }
+
+  /** When first-come opens for this slot, if a lottery round still holds it; null when it is free to book. */
+  async lotteryUntil(roomId: string, startsAt: Date, endsAt: Date, now: Date): Promise<Date | null> {
     const rows: Array<{ first_come_at: Date }> = await this.tx.manager.query(
       `SELECT first_come_at FROM room_lottery_rounds
         WHERE $1::uuid = ANY(room_ids) AND first_come_at > $4
@@ -21,6 +27,6 @@ export class RoomLotteryPeriodCheck {
         ORDER BY first_come_at DESC LIMIT 1`,
       [roomId, startsAt, endsAt, now],
     );
-    if (rows[0]) throw new AppError('ROOM_LOTTERY_PERIOD', 'conflict', { firstComeAt: rows[0].first_come_at.toISOString() });
+    return rows[0]?.first_come_at ?? null;
   }
 }

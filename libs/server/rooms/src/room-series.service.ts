@@ -18,6 +18,7 @@ import { currentActor, RoomActor } from './actor';
 import { RoomAcNeedsRepository } from './room-ac-needs.repository';
 import { RoomAcNeedsService } from './room-ac-needs.service';
 import { RoomBookingsRepository } from './room-bookings.repository';
+import { RoomLotteryPeriodCheck } from './room-lottery-period';
 import { ConflictRow, RoomSeriesRepository, RoomSeriesRow } from './room-series.repository';
 import { RoomSettingsService } from './room-settings.service';
 import { runRoomTransaction } from './room-transaction';
@@ -71,6 +72,7 @@ export class RoomSeriesService {
     private readonly calendars: BusinessCalendarService,
     private readonly tx: TransactionHost,
     private readonly audit: AuditService,
+    private readonly lotteryPeriod: RoomLotteryPeriodCheck,
     @Inject(ROOMS_CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -120,6 +122,11 @@ export class RoomSeriesService {
         }
         if (await this.rooms.isBlocked(room.id, s.startsAt, s.endsAt)) {
           report.push(occurrence(s.date, s.startsAt, s.endsAt, 'blocked'));
+          continue;
+        }
+        // A high-demand room's slot held by an undrawn lottery round (ADR 0021) is not first-come yet.
+        if (room.high_demand && (await this.lotteryPeriod.lotteryUntil(room.id, s.startsAt, s.endsAt, now))) {
+          report.push(occurrence(s.date, s.startsAt, s.endsAt, 'lottery_period'));
           continue;
         }
         const need = await this.acNeeds.needFor(s.startsAt, s.endsAt);
@@ -192,6 +199,7 @@ export class RoomSeriesService {
         let conflictWith: RoomOccurrence['conflictWith'] = null;
         if (timeChanged) {
           if (await this.rooms.isBlocked(room.id, m.startsAt, m.endsAt)) status = 'blocked';
+          else if (room.high_demand && (await this.lotteryPeriod.lotteryUntil(room.id, m.startsAt, m.endsAt, now))) status = 'lottery_period';
           else {
             const need = await this.acNeeds.needFor(m.startsAt, m.endsAt);
             if (await this.repo.moveIfFree(m.id, m.startsAt, m.endsAt, need !== null)) await this.acNeedRows.sync(m.id, room.zone_code, need);

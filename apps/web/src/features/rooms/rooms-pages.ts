@@ -10,3 +10,5 @@ export { RoomCheckInPage } from './components/check-in-page';
 export { RoomFeedPage } from './components/feed-page';
 export { RoomQrPage } from './components/admin/room-qr-page';
 export { AdminRoomSettingsPage } from './components/admin/admin-settings-page';
+export { RoomLotteryPage } from './components/lottery-page';
+export { AdminRoomLotteryPage, AdminRoomLotteryRoundPage } from './components/lottery-admin-page';

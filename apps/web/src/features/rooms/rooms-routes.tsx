@@ -20,6 +20,7 @@ export const roomsRoute: RouteObject = {
     { path: 'bookings', lazy: page('RoomMyBookingsPage') },
     { path: 'bookings/:id/edit', lazy: page('RoomBookingEditPage') },
     { path: 'feed', lazy: page('RoomFeedPage') },
+    { path: 'lottery', lazy: page('RoomLotteryPage') },
     // The QR code on a room's door links here (see RoomQrPage).
     { path: ':roomId/check-in', lazy: page('RoomCheckInPage') },
     {
@@ -31,6 +32,8 @@ export const roomsRoute: RouteObject = {
         { path: 'rooms/:id/qr', lazy: page('RoomQrPage') },
         { path: 'blocks', lazy: page('AdminRoomBlocksPage') },
         { path: 'settings', lazy: page('AdminRoomSettingsPage') },
+        { path: 'lottery', lazy: page('AdminRoomLotteryPage') },
+        { path: 'lottery/:id', lazy: page('AdminRoomLotteryRoundPage') },
       ],
     },
     { path: '*', element: <NotFoundPage /> },

@@ -6,8 +6,8 @@ import { hasAnyRole } from '../../auth/roles';
 import { ROOM_ADMIN_ROLES } from '../roles';
 import './rooms.css';
 
-type TabKey = 'search' | 'calendar' | 'newBooking' | 'myBookings' | 'feed' | 'admin';
-type AdminTabKey = 'rooms' | 'blocks' | 'settings';
+type TabKey = 'search' | 'calendar' | 'newBooking' | 'myBookings' | 'feed' | 'lottery' | 'admin';
+type AdminTabKey = 'rooms' | 'blocks' | 'settings' | 'lottery';
 
 const TABS: { to: string; key: TabKey; end?: boolean }[] = [
   { to: '/rooms', key: 'search', end: true },
@@ -15,12 +15,14 @@ const TABS: { to: string; key: TabKey; end?: boolean }[] = [
   { to: '/rooms/new', key: 'newBooking' },
   { to: '/rooms/bookings', key: 'myBookings' },
   { to: '/rooms/feed', key: 'feed' },
+  { to: '/rooms/lottery', key: 'lottery' },
 ];
 
 const ADMIN_TABS: { to: string; key: AdminTabKey }[] = [
   { to: '/rooms/admin/rooms', key: 'rooms' },
   { to: '/rooms/admin/blocks', key: 'blocks' },
   { to: '/rooms/admin/settings', key: 'settings' },
+  { to: '/rooms/admin/lottery', key: 'lottery' },
 ];
 
 /** 会議室: the feature's own tabs (and General Affairs' second row) above each screen. */

@@ -14,6 +14,7 @@ const STATUS_COLOR: Record<RoomOccurrenceStatus, string> = {
   conflict: 'red',
   blocked: 'orange',
   skipped_closed_day: 'yellow',
+  lottery_period: 'grape',
 };
 
 /** 繰り返し: weekly (or every n weeks) on chosen weekdays, until a date or for a number of times. */
