@@ -27,6 +27,12 @@ export interface RoomAcNeedRow {
 export class RoomAcNeedsRepository {
   constructor(private readonly tx: TransactionHost) {}
 
+  /** The end of the AC zone's normal hours on business days (ac_zones, ADR 0015), or null when the zone is not registered. */
+  async zoneBusinessEnd(zoneCode: string): Promise<number | null> {
+    const rows: Array<{ end: number | null }> = await this.tx.manager.query(`SELECT business_end_minute AS end FROM ac_zones WHERE code = $1 AND active`, [zoneCode]);
+    return rows[0]?.end ?? null;
+  }
+
   async insert(bookingId: string, zoneCode: string, need: AcNeed): Promise<void> {
     await this.tx.manager.query(`INSERT INTO room_ac_needs (booking_id, zone_code, date, start_minute, end_minute) VALUES ($1, $2, $3, $4, $5)`, [
       bookingId,

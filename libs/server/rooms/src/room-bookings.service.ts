@@ -15,7 +15,6 @@ import { bookingSnapshot, toRoomBooking, windowSettings } from './rooms.mappers'
 import { RoomRow, RoomsRepository } from './rooms.repository';
 import { RoomBookingFastPath } from './room-booking-fast-path';
 import { RoomLotteryPeriodCheck } from './room-lottery-period';
-import type { AcNeed } from './rules/ac-need';
 import { checkRoomBookingWindow, roomAccepts } from './rules/room-booking-window';
 
 interface Slot {
@@ -60,14 +59,15 @@ export class RoomBookingsService {
     const actor = currentActor();
     const now = this.clock.now();
     const slot = { roomId: input.roomId, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), attendees: input.attendees };
-    const [settings, need] = await Promise.all([this.settings.get(), this.acNeeds.needFor(slot.startsAt, slot.endsAt)]);
-    const fast = await this.tryFastCreate(input, slot, need, actor, now);
+    const settings = await this.settings.get();
+    const fast = await this.tryFastCreate(input, slot, actor, now);
     if (fast) return toRoomBooking(fast, settings);
     const row = await runRoomTransaction(this.tx, async () => {
       const organiserId = await this.checkOrganiser(input.organiserId ?? actor.id, actor);
       const room = await this.rooms.lockForBooking(slot.roomId);
       this.checkRoom(room, slot, now);
       if (room.high_demand) await this.lotteryPeriod.assertBookable(room.id, slot.startsAt, slot.endsAt, now);
+      const need = await this.acNeeds.needFor(slot.startsAt, slot.endsAt, room.zone_code);
       const created = await this.repo.insertUnlessBlocked({ ...slot, title: input.title, organiserId, bookedBy: actor.id, status: 'active', acExtensionNeeded: need !== null });
       if (!created) throw RoomErrors.blocked();
       if (need) {
@@ -86,10 +86,11 @@ export class RoomBookingsService {
    * failed on the cached row (the transaction re-checks against the locked row and answers), the
    * room changed meanwhile, or a deadlock / serialisation failure to be retried there.
    */
-  private async tryFastCreate(input: CreateRoomBooking, slot: Slot, need: AcNeed | null, actor: RoomActor, now: Date): Promise<RoomBookingRow | null> {
+  private async tryFastCreate(input: CreateRoomBooking, slot: Slot, actor: RoomActor, now: Date): Promise<RoomBookingRow | null> {
     if (input.organiserId !== undefined && input.organiserId !== actor.id) return null;
     const room = await this.fast.room(slot.roomId);
     if (!room || !room.active || room.high_demand || slot.attendees > room.capacity || !roomAccepts(slot.startsAt, slot.endsAt, windowSettings(room), now)) return null;
+    const need = await this.acNeeds.needFor(slot.startsAt, slot.endsAt, room.zone_code);
     let outcome;
     try {
       outcome = await this.fast.create({ room, title: input.title, organiserId: actor.id, bookedBy: actor.id, attendees: slot.attendees, startsAt: slot.startsAt, endsAt: slot.endsAt, need });
@@ -128,7 +129,7 @@ export class RoomBookingsService {
       if (!slotChanged && organiserId === before.organiserId && title === before.title) return;
       if (slotChanged) {
         const room = await this.lockAndCheckRoom(slot, now);
-        const need = await this.acNeeds.needFor(slot.startsAt, slot.endsAt);
+        const need = await this.acNeeds.needFor(slot.startsAt, slot.endsAt, room.zone_code);
         await this.repo.update(id, { ...slot, title, organiserId, acExtensionNeeded: need !== null });
         await this.acNeedRows.sync(id, room.zone_code, need);
       } else {

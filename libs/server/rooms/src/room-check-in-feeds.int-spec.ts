@@ -186,6 +186,23 @@ describe('Check-in, no-show release, after-hours AC and calendar feeds (HTTP, re
         await ga.client.patch('/api/room-settings', { acHoursEnd: '17:15' });
       }
     });
+
+    it("should use the room's AC zone's own normal hours when the AC register has the zone", async () => {
+      const code = `Z-${Date.now().toString(36)}`;
+      const [{ id: buildingId }] = await ds.query(`INSERT INTO ac_buildings (code, name) VALUES ($1, '別館') RETURNING id`, [code]);
+      const [{ id: floorId }] = await ds.query(`INSERT INTO ac_floors (building_id, level, name) VALUES ($1, 2, '2階') RETURNING id`, [buildingId]);
+      // This zone's AC runs until 18:30 on business days.
+      await ds.query(`INSERT INTO ac_zones (floor_id, code, name, business_start_minute, business_end_minute) VALUES ($1, $2, '別館2階', 510, 1110)`, [floorId, code]);
+      const room = await makeRoom(ds, { zoneCode: code });
+      const me = await signIn();
+      const day = dayAhead(4);
+      const book = (from: string, to: string) => me.client.post('/api/room-bookings', { roomId: room.id, title: '研修', attendees: 3, startsAt: at(day, from), endsAt: at(day, to) });
+
+      const withinZoneHours = await book('17:00', '18:30');
+      expect([withinZoneHours.status, withinZoneHours.body.acExtensionNeeded]).toEqual([201, false]);
+      const after = await book('18:30', '19:30');
+      expect(after.body.acExtension).toMatchObject({ zoneCode: code, date: day, start: '18:30', end: '19:30', status: 'open' });
+    });
   });
 
   describe('calendar feeds (ICS)', () => {

@@ -129,7 +129,7 @@ export class RoomSeriesService {
           report.push(occurrence(s.date, s.startsAt, s.endsAt, 'lottery_period'));
           continue;
         }
-        const need = await this.acNeeds.needFor(s.startsAt, s.endsAt);
+        const need = await this.acNeeds.needFor(s.startsAt, s.endsAt, room.zone_code);
         const bookingId = await this.repo.insertIfFree({
           roomId: room.id,
           title: input.title,
@@ -201,7 +201,7 @@ export class RoomSeriesService {
           if (await this.rooms.isBlocked(room.id, m.startsAt, m.endsAt)) status = 'blocked';
           else if (room.high_demand && (await this.lotteryPeriod.lotteryUntil(room.id, m.startsAt, m.endsAt, now))) status = 'lottery_period';
           else {
-            const need = await this.acNeeds.needFor(m.startsAt, m.endsAt);
+            const need = await this.acNeeds.needFor(m.startsAt, m.endsAt, room.zone_code);
             if (await this.repo.moveIfFree(m.id, m.startsAt, m.endsAt, need !== null)) await this.acNeedRows.sync(m.id, room.zone_code, need);
             else {
               status = 'conflict';
