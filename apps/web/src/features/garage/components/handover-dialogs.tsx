@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Divider, Group, Modal, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import type { BoardItem, CheckOutResult, FuelLevel, ReturnResult } from '@rr/contracts';
+import type { BoardItem, CheckOutResult, Detector, FuelLevel, ReturnResult } from '@rr/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useCurrentUser } from '../../auth/hooks/use-current-user';
 import { ErrorAlert } from '../../../shared/components/error-alert';
 import type { FieldErrors } from '../../../shared/forms/validate';
@@ -28,6 +29,23 @@ const odometerOf = (v: string | number): number | null => {
   return String(v).trim() !== '' && Number.isInteger(n) && n >= 0 ? n : null;
 };
 
+/**
+ * The field errors both handover forms show before sending: the alcohol check's (unless the day's
+ * earlier check is reused, when the organisation allows one per day) and the odometer's.
+ */
+function handoverErrors(
+  t: TFunction,
+  check: CheckState,
+  detectors: Detector[] | undefined,
+  odometer: string | number,
+  skipCheck: boolean,
+): { errors: FieldErrors; km: number | null } {
+  const errors = skipCheck ? {} : checkErrors(check, detectors, t('garage.form.errors', { returnObjects: true }) as unknown as CheckMessages);
+  const km = odometerOf(odometer);
+  if (km === null) errors.odometer = t('garage.form.errors.odometer');
+  return { errors, km };
+}
+
 /** 鍵の貸出: the pre-drive check; the key is released only if it passes (the API decides). */
 export function CheckOutDialog({ item, onClose, onDone }: { item: BoardItem; onClose: () => void; onDone: (r: CheckOutResult) => void }) {
   const { t } = useTranslation();
@@ -48,9 +66,7 @@ export function CheckOutDialog({ item, onClose, onDone }: { item: BoardItem; onC
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const reusing = reuse && settings.data?.oneCheckPerDay === true;
-    const errs = reusing ? {} : checkErrors(current, detectors.data, t('garage.form.errors', { returnObjects: true }) as unknown as CheckMessages);
-    const km = odometerOf(odometer);
-    if (km === null) errs.odometer = t('garage.form.errors.odometer');
+    const { errors: errs, km } = handoverErrors(t, current, detectors.data, odometer, reusing);
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
     const body = { driverId: driverId === item.driverId ? undefined : driverId, odometerKm: km!, fuelLevel: fuel, etcCard: etc, check: reusing ? undefined : toCheckBody(current) };
@@ -132,9 +148,7 @@ export function ReturnDialog({ item, onClose, onDone }: { item: BoardItem; onClo
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const skipping = skipCheck && settings.data?.oneCheckPerDay === true;
-    const errs = skipping ? {} : checkErrors(current, detectors.data, t('garage.form.errors', { returnObjects: true }) as unknown as CheckMessages);
-    const km = odometerOf(odometer);
-    if (km === null) errs.odometer = t('garage.form.errors.odometer');
+    const { errors: errs, km } = handoverErrors(t, current, detectors.data, odometer, skipping);
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
     const num = (v: string | number) => (String(v).trim() === '' ? null : Number(v));
