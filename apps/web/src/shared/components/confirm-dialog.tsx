@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './error-alert';
+import { AppModal } from './app-modal';
 
 /** A modal asking to confirm a destructive action; stays open with the API's message on failure. */
 export function ConfirmDialog(props: {
@@ -15,7 +16,7 @@ export function ConfirmDialog(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <AppModal opened={props.opened} onClose={props.onClose} title={props.title}>
       <Stack>
         <Text>{props.message}</Text>
         {props.error ? <ErrorAlert error={props.error} /> : null}
@@ -28,6 +29,6 @@ export function ConfirmDialog(props: {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

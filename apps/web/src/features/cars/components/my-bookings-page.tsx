@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CarBooking } from '@rr/contracts';
 import { useCancelBooking, useMyBookings } from '../api/cars.api';
@@ -13,6 +13,7 @@ import { ErrorAlert, SuccessNotice } from '../../../shared/components/error-aler
 import { LoadingState } from '../../../shared/components/loading-state';
 import { useLang } from '../../../shared/hooks/use-lang';
 import { addDays, todayInTokyo } from '../../../shared/time/tokyo';
+import { AppModal } from '../../../shared/components/app-modal';
 
 const PAST_DAYS = 90;
 const ACTIVE = new Set(['provisional', 'confirmed', 'in_use']);
@@ -36,7 +37,7 @@ export function CancelBookingDialog({ booking, onClose, onCancelled }: { booking
     onClose();
   };
   return (
-    <Modal opened={booking !== null} onClose={close} title={t('cars.bookings.cancelTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <AppModal opened={booking !== null} onClose={close} title={t('cars.bookings.cancelTitle')}>
       {booking && (
         <Stack>
           <Text>
@@ -64,7 +65,7 @@ export function CancelBookingDialog({ booking, onClose, onCancelled }: { booking
           </Group>
         </Stack>
       )}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { correctAlcoholCheckSchema, correctDrivingLogSchema, type AlcoholCheck, type CorrectAlcoholCheck, type CorrectDrivingLog, type DrivingLog } from '@rr/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { validateWith, type FieldErrors } from '../../../shared/forms/validate';
 import { useLang } from '../../../shared/hooks/use-lang';
 import { formatDateTime } from '../../../shared/time/tokyo';
 import { useCorrectCheck, useCorrectLog } from '../api/garage.api';
+import { AppModal } from '../../../shared/components/app-modal';
 
 const num = (v: string | number): number | null => (String(v).trim() === '' ? null : Number(v));
 
@@ -56,7 +57,7 @@ export function CorrectCheckDialog({ check, onClose, onDone }: { check: AlcoholC
     correct.mutate({ checkId: check.id, body: result.data }, { onSuccess: onDone });
   };
   return (
-    <Modal opened onClose={onClose} size="lg" title={t('garage.records.correctCheck', { driver: check.driverName, at: formatDateTime(check.checkedAt, lang) })}>
+    <AppModal opened onClose={onClose} size="lg" title={t('garage.records.correctCheck', { driver: check.driverName, at: formatDateTime(check.checkedAt, lang) })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('garage.records.correctionHint')}</Text>
@@ -71,7 +72,7 @@ export function CorrectCheckDialog({ check, onClose, onDone }: { check: AlcoholC
           <Actions onClose={onClose} pending={correct.isPending} />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -113,7 +114,7 @@ export function CorrectLogDialog({ log, onClose, onDone }: { log: DrivingLog; on
     correct.mutate({ logId: log.id, body: result.data }, { onSuccess: onDone });
   };
   return (
-    <Modal opened onClose={onClose} size="lg" title={t('garage.records.correctLog', { plate: log.plateNumber, at: formatDateTime(log.departedAt, lang) })}>
+    <AppModal opened onClose={onClose} size="lg" title={t('garage.records.correctLog', { plate: log.plateNumber, at: formatDateTime(log.departedAt, lang) })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('garage.records.correctionHint')}</Text>
@@ -138,6 +139,6 @@ export function CorrectLogDialog({ log, onClose, onDone }: { log: DrivingLog; on
           <Actions onClose={onClose} pending={correct.isPending} />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { createDetectorSchema, updateDetectorSchema, type Detector, type UpdateDetector } from '@rr/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useCreateDetector, useDetectors, useInspect, useUpdateDetector } from '
 
 type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
 import { GarageNav } from './garage-nav';
+import { AppModal } from '../../../shared/components/app-modal';
 
 function InspectDialog({ detector, onClose, onDone }: { detector: Detector; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ function InspectDialog({ detector, onClose, onDone }: { detector: Detector; onCl
     inspect.mutate({ detectorId: detector.id, body }, { onSuccess: onDone });
   };
   return (
-    <Modal opened onClose={onClose} title={t('garage.detectors.inspectFor', { serial: detector.serialNumber })}>
+    <AppModal opened onClose={onClose} title={t('garage.detectors.inspectFor', { serial: detector.serialNumber })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={inspect.error} />
@@ -54,7 +55,7 @@ function InspectDialog({ detector, onClose, onDone }: { detector: Detector; onCl
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -88,7 +89,7 @@ function EditDetectorDialog({ detector, onClose, onDone }: { detector: Detector;
     update.mutate({ detectorId: detector.id, body: result.data }, { onSuccess: (d) => onDone(d.serialNumber) });
   };
   return (
-    <Modal opened onClose={onClose} title={t('garage.detectors.editFor', { serial: detector.serialNumber })}>
+    <AppModal opened onClose={onClose} title={t('garage.detectors.editFor', { serial: detector.serialNumber })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={update.error} />
@@ -116,7 +117,7 @@ function EditDetectorDialog({ detector, onClose, onDone }: { detector: Detector;
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 

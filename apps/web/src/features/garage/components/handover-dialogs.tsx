@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Divider, Group, Modal, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Divider, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import type { BoardItem, CheckOutResult, Detector, FuelLevel, ReturnResult } from '@rr/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { FieldErrors } from '../../../shared/forms/validate';
 import { useDrivers } from '../../cars/api/cars.api';
 import { useCheckOut, useDetectors, useGarageSettings, useReturnKey } from '../api/garage.api';
 import { CheckFields, checkErrors, emptyCheck, toCheckBody, type CheckMessages, type CheckState } from './check-fields';
+import { AppModal } from '../../../shared/components/app-modal';
 
 const FUEL: FuelLevel[] = ['full', '3/4', '1/2', '1/4', 'empty'];
 
@@ -74,7 +75,7 @@ export function CheckOutDialog({ item, onClose, onDone }: { item: BoardItem; onC
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('garage.board.checkOutFor', { plate: item.plateNumber })} size="lg">
+    <AppModal opened onClose={onClose} title={t('garage.board.checkOutFor', { plate: item.plateNumber })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">
@@ -120,7 +121,7 @@ export function CheckOutDialog({ item, onClose, onDone }: { item: BoardItem; onC
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -162,7 +163,7 @@ export function ReturnDialog({ item, onClose, onDone }: { item: BoardItem; onClo
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('garage.board.returnFor', { plate: item.plateNumber })} size="lg">
+    <AppModal opened onClose={onClose} title={t('garage.board.returnFor', { plate: item.plateNumber })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">
@@ -211,6 +212,6 @@ export function ReturnDialog({ item, onClose, onDone }: { item: BoardItem; onClo
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,6 +1,6 @@
 import { DataTable } from '../../../shared/components/data-table';
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createDepartmentSchema, type Department } from '@rr/contracts';
 import { useDeleteDepartment, useDepartments, useSaveDepartment } from '../api/departments.api';
@@ -10,6 +10,7 @@ import { ErrorAlert, SuccessNotice } from '../../../shared/components/error-aler
 import { LoadingState } from '../../../shared/components/loading-state';
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
 import { validateWith, type FieldErrors } from '../../../shared/forms/validate';
+import { AppModal } from '../../../shared/components/app-modal';
 
 function DepartmentForm({ initial, onDone }: { initial: Department | null; onDone: (name: string) => void }) {
   const { t } = useTranslation();
@@ -119,11 +120,10 @@ export function DepartmentsPage() {
         </DataTable>
       )}
 
-      <Modal
+      <AppModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('org.department.add') : t('org.department.edit')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {editing !== null && (
           <DepartmentForm
@@ -134,7 +134,7 @@ export function DepartmentsPage() {
             }}
           />
         )}
-      </Modal>
+      </AppModal>
       <ConfirmDialog
         opened={deleting !== null}
         title={t('org.department.delete')}

@@ -1,6 +1,6 @@
 import { DataTable } from '../../../shared/components/data-table';
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createSectionSchema, type Department, type Section } from '@rr/contracts';
 import { useDepartments } from '../api/departments.api';
@@ -10,6 +10,7 @@ import { ErrorAlert, SuccessNotice } from '../../../shared/components/error-aler
 import { LoadingState } from '../../../shared/components/loading-state';
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
 import { validateWith, type FieldErrors } from '../../../shared/forms/validate';
+import { AppModal } from '../../../shared/components/app-modal';
 
 function SectionForm({ initial, departments, defaultDepartmentId, onDone }: { initial: Section | null; departments: Department[]; defaultDepartmentId: string; onDone: (name: string) => void }) {
   const { t } = useTranslation();
@@ -136,11 +137,10 @@ export function SectionsPage() {
         </DataTable>
       )}
 
-      <Modal
+      <AppModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('org.section.add') : t('org.section.edit')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {editing !== null && (
           <SectionForm
@@ -153,7 +153,7 @@ export function SectionsPage() {
             }}
           />
         )}
-      </Modal>
+      </AppModal>
       <ConfirmDialog
         opened={deleting !== null}
         title={t('org.section.delete')}

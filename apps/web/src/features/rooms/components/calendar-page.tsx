@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Anchor, Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Calendar, type SlotInfo, type View } from 'react-big-calendar';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
@@ -17,6 +17,7 @@ import { LoadingState } from '../../../shared/components/loading-state';
 import { PageHeader } from '../../../shared/components/page-header';
 import { useLang } from '../../../shared/hooks/use-lang';
 import { addDays, formatDate, todayInTokyo } from '../../../shared/time/tokyo';
+import { AppModal } from '../../../shared/components/app-modal';
 
 interface CalEvent {
   id: string;
@@ -331,7 +332,7 @@ export function RoomCalendarPage() {
         </Table.ScrollContainer>
       )}
 
-      <Modal opened={pick !== null} onClose={() => setPick(null)} title={t('rooms.form.newTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <AppModal opened={pick !== null} onClose={() => setPick(null)} title={t('rooms.form.newTitle')} size="lg">
         {pick && (
           <RoomBookingForm
             initial={{ roomId: pick.roomId, ...splitRange(pick.startsAt, pick.endsAt), title: '', attendees: 1, organiser: null }}
@@ -341,9 +342,9 @@ export function RoomCalendarPage() {
             }}
           />
         )}
-      </Modal>
+      </AppModal>
 
-      <Modal opened={shown !== null} onClose={() => setShown(null)} title={t('rooms.calendar.detailsTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <AppModal opened={shown !== null} onClose={() => setShown(null)} title={t('rooms.calendar.detailsTitle')}>
         {shown && (
           <Stack gap="xs">
             <Text fw={700}>{shown.title}</Text>
@@ -376,7 +377,7 @@ export function RoomCalendarPage() {
             )}
           </Stack>
         )}
-      </Modal>
+      </AppModal>
       <CancelRoomBookingDialog
         booking={cancelling}
         onClose={() => setCancelling(null)}

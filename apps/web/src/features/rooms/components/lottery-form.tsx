@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Modal, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ROOM_LOTTERY_MAX_CHOICES, type CreateRoomLotteryRequest, type RoomLotteryRequestView, type RoomLotteryRound } from '@rr/contracts';
 import { useApplyRoomLottery, useUpdateRoomLotteryRequest } from '../api/room-lottery.api';
 import { hhmmToMinute, quarterHours, splitRange, tokyoDateOf, tokyoInstant } from '../lib/room-time';
 import { lastDateOf } from './lottery-parts';
 import { ErrorAlert } from '../../../shared/components/error-alert';
+import { AppModal } from '../../../shared/components/app-modal';
 
 interface ChoiceDraft {
   roomId: string;
@@ -72,12 +73,11 @@ export function RoomLotteryRequestModal({
   };
 
   return (
-    <Modal
+    <AppModal
       opened={opened}
       onClose={onClose}
       size="lg"
       title={request ? t('rooms.lottery.editTitle') : t('rooms.lottery.applyTitle', { round: round.name })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form onSubmit={submit} noValidate>
         <Stack>
@@ -145,6 +145,6 @@ export function RoomLotteryRequestModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { Anchor, Badge, Button, Group, Modal, Radio, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Radio, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RoomBooking } from '@rr/contracts';
 import { useCancelRoomBooking, useCancelRoomSeries, useCheckInBooking, useMyRoomBookings } from '../api/rooms.api';
@@ -13,6 +13,7 @@ import { ErrorAlert, SuccessNotice } from '../../../shared/components/error-aler
 import { LoadingState } from '../../../shared/components/loading-state';
 import { useLang } from '../../../shared/hooks/use-lang';
 import { addDays, todayInTokyo } from '../../../shared/time/tokyo';
+import { AppModal } from '../../../shared/components/app-modal';
 
 const PAST_DAYS = 90;
 /** The check-in window is shown for bookings whose window opens within this time. */
@@ -93,7 +94,7 @@ export function CancelRoomBookingDialog({ booking, onClose, onCancelled }: { boo
     });
   };
   return (
-    <Modal opened={booking !== null} onClose={close} title={t('rooms.bookings.cancelTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <AppModal opened={booking !== null} onClose={close} title={t('rooms.bookings.cancelTitle')}>
       {booking && (
         <Stack>
           <Text>{t('rooms.bookings.cancelMessage', { room: booking.roomName, range: formatRange(booking.startsAt, booking.endsAt, lang), title: booking.title })}</Text>
@@ -116,7 +117,7 @@ export function CancelRoomBookingDialog({ booking, onClose, onCancelled }: { boo
           </Group>
         </Stack>
       )}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -1,6 +1,6 @@
 import { DataTable } from '../../../../shared/components/data-table';
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, NativeSelect, Paper, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { carBlockKindSchema, createCarBlockSchema, updateCarBlockSchema, type CarBlock, type CarBlockKindName, type CarBlockResult } from '@rr/contracts';
 import { useCarBlocks, useCars, useDeleteBlock, useSaveBlock } from '../../api/cars.api';
@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../../../shared/components/confirm-dialog';
 import { validateWith, type FieldErrors } from '../../../../shared/forms/validate';
 import { useLang } from '../../../../shared/hooks/use-lang';
 import { formatDate, formatDateTime, fromTokyoLocalInput, todayInTokyo, toTokyoLocalInput } from '../../../../shared/time/tokyo';
+import { AppModal } from '../../../../shared/components/app-modal';
 
 /** A block's span: whole days as dates (終日), otherwise the time range. */
 function blockSpan(b: CarBlock, lang: 'ja' | 'en', allDayWord: string): string {
@@ -265,12 +266,11 @@ export function AdminBlocksPage() {
               ))}
         </DataTable>
       )}
-      <Modal
+      <AppModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('cars.admin.blocks.add') : t('cars.admin.blocks.edit')}
         size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {editing !== null && (
           <BlockForm
@@ -282,7 +282,7 @@ export function AdminBlocksPage() {
             }}
           />
         )}
-      </Modal>
+      </AppModal>
       <ConfirmDialog
         opened={deleting !== null}
         title={t('cars.admin.blocks.delete')}

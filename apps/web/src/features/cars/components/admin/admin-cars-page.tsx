@@ -1,6 +1,6 @@
 import { DataTable } from '../../../../shared/components/data-table';
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { carFuelSchema, createCarSchema, updateCarSchema, type Car } from '@rr/contracts';
 import { useCarClasses, useCarPools, useCars, useGarages, useSaveCar } from '../../api/cars.api';
@@ -10,6 +10,7 @@ import { LoadingState } from '../../../../shared/components/loading-state';
 import { ConfirmDialog } from '../../../../shared/components/confirm-dialog';
 import { validateWith, type FieldErrors } from '../../../../shared/forms/validate';
 import { useLang } from '../../../../shared/hooks/use-lang';
+import { AppModal } from '../../../../shared/components/app-modal';
 
 type StatusFilter = 'active' | 'retired' | 'all';
 
@@ -208,12 +209,11 @@ export function AdminCarsPage() {
               ))}
         </DataTable>
       )}
-      <Modal
+      <AppModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('cars.admin.cars.add') : t('cars.admin.cars.edit')}
         size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {editing !== null && (
           <CarForm
@@ -224,7 +224,7 @@ export function AdminCarsPage() {
             }}
           />
         )}
-      </Modal>
+      </AppModal>
       <ConfirmDialog
         opened={retiring !== null}
         title={t('cars.admin.cars.retireTitle')}

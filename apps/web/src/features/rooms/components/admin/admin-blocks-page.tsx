@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createRoomBlockSchema, type RoomBlock, type RoomBlockResult } from '@rr/contracts';
 import { useCreateRoomBlock, useDeleteRoomBlock, useRoomBlocks, useRooms } from '../../api/rooms.api';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../../../shared/components/page-header';
 import { validateWith, type FieldErrors } from '../../../../shared/forms/validate';
 import { useLang } from '../../../../shared/hooks/use-lang';
 import { formatDateTime, fromTokyoLocalInput, todayInTokyo } from '../../../../shared/time/tokyo';
+import { AppModal } from '../../../../shared/components/app-modal';
 
 function isOnGrid(localValue: string): boolean {
   const minute = Number(localValue.slice(14, 16));
@@ -191,7 +192,7 @@ export function AdminRoomBlocksPage() {
           ))}
         </DataTable>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('rooms.admin.blocks.add')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <AppModal opened={adding} onClose={() => setAdding(false)} title={t('rooms.admin.blocks.add')} size="lg">
         {adding && (
           <BlockForm
             onDone={(r) => {
@@ -201,7 +202,7 @@ export function AdminRoomBlocksPage() {
             }}
           />
         )}
-      </Modal>
+      </AppModal>
       <ConfirmDialog
         opened={deleting !== null}
         title={t('rooms.admin.blocks.delete')}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createRoomSchema, roomTypeSchema, updateRoomSchema, type Room, type RoomEquipment, type RoomTypeName } from '@rr/contracts';
 import { useDeleteRoom, useRooms, useSaveRoom } from '../../api/rooms.api';
@@ -13,6 +13,7 @@ import { LoadingState } from '../../../../shared/components/loading-state';
 import { PageHeader } from '../../../../shared/components/page-header';
 import { validateWith, type FieldErrors } from '../../../../shared/forms/validate';
 import { useLang } from '../../../../shared/hooks/use-lang';
+import { AppModal } from '../../../../shared/components/app-modal';
 
 const HOURS = quarterHours(0, 24 * 60);
 
@@ -260,12 +261,11 @@ export function AdminRoomsPage() {
           ))}
         </DataTable>
       )}
-      <Modal
+      <AppModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('rooms.admin.rooms.add') : t('rooms.admin.rooms.edit')}
         size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {editing !== null && (
           <RoomForm
@@ -276,7 +276,7 @@ export function AdminRoomsPage() {
             }}
           />
         )}
-      </Modal>
+      </AppModal>
       <ConfirmDialog
         opened={deleting !== null}
         title={t('rooms.admin.rooms.delete')}
